@@ -1,0 +1,67 @@
+package org.seqengine.enrollment.domain;
+
+import java.time.Instant;
+
+/**
+ * One enrollment of a person in a sequence: the current state, rebuilt from events by
+ * {@link EnrollmentDecider#evolve}. {@code finishReason == null} means active (IN_PROGRESS).
+ *
+ * @param nextStepIndex   the 0-based step that runs next
+ * @param stepsCompleted  how many steps completed in this enrollment (0 = Queued / Canceled on unenroll)
+ * @param resumeAt        when an out-of-office pause ends, else null
+ * @param reply           the last reply received, or null
+ */
+public record Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
+                         Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
+                         int nextStepIndex, int stepsCompleted,
+                         BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
+                         Reply reply, FinishReason finishReason, boolean canceled) {
+
+    public boolean isActive() {
+        return finishReason == null;
+    }
+
+    public boolean isPaused() {
+        return pauseReason != null && isActive();
+    }
+
+    public boolean isBlocked() {
+        return blockReason != null && isActive();
+    }
+
+    public EnrollmentStatus status() {
+        return isActive() ? EnrollmentStatus.IN_PROGRESS : EnrollmentStatus.FINISHED;
+    }
+
+    public DisplayStatus displayStatus() {
+        if (isActive()) {
+            if (isPaused()) return DisplayStatus.PAUSED;
+            if (isBlocked()) return DisplayStatus.BLOCKED;
+            return stepsCompleted > 0 ? DisplayStatus.STARTED : DisplayStatus.QUEUED;
+        }
+        return switch (finishReason) {
+            case SEQUENCE_COMPLETED, REPLIED -> DisplayStatus.COMPLETED;
+            case UNENROLLED, MAILBOX_OWNERSHIP_CHANGED -> canceled ? DisplayStatus.CANCELED : DisplayStatus.COMPLETED;
+            case OPTED_OUT -> stepsCompleted > 0 ? DisplayStatus.COMPLETED : DisplayStatus.FINISHED;
+            case BOUNCED -> DisplayStatus.BOUNCED;
+            case BOUNCE_STOPPED -> DisplayStatus.BOUNCE_STOPPED;
+            case EXCLUDED -> DisplayStatus.EXCLUDED;
+        };
+    }
+
+    public boolean isReplied() {
+        return reply != null && reply.classification() != ReplyClassification.AUTOMATED;
+    }
+
+    public boolean isBounced() {
+        return finishReason == FinishReason.BOUNCED || finishReason == FinishReason.BOUNCE_STOPPED;
+    }
+
+    public boolean isExcluded() {
+        return finishReason == FinishReason.EXCLUDED;
+    }
+
+    public boolean isOptedOut() {
+        return finishReason == FinishReason.OPTED_OUT;
+    }
+}

@@ -1,0 +1,70 @@
+package org.seqengine.enrollment.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+
+/** Everything that can be asked of one person's enrollments. */
+public sealed interface EnrollmentCommand {
+
+    CommandMeta meta();
+
+    /** Enroll the person in a sequence, sending from one of 1..10 candidate mailboxes. */
+    record Enroll(CommandMeta meta, String sequenceId, List<String> mailboxEmails) implements EnrollmentCommand {
+        public Enroll {
+            mailboxEmails = List.copyOf(mailboxEmails);
+        }
+    }
+
+    /** Stop one active enrollment (Canceled if no step completed, else Completed with reason UNENROLLED). */
+    record Unenroll(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    /** Stop every active enrollment of the person. */
+    record UnenrollPerson(CommandMeta meta) implements EnrollmentCommand {}
+
+    /** Opt the person out: ends every active enrollment, blocks future ones. */
+    record OptOut(CommandMeta meta, OptOutSource source) implements EnrollmentCommand {}
+
+    /** Reverse an opt-out; needs the permission the person gave, recorded in the event. */
+    record ClearOptOut(CommandMeta meta, String permissionNote) implements EnrollmentCommand {}
+
+    record Pause(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    record Resume(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    /** From the step-scheduler: step {@code stepIndex} ran. */
+    record CompleteStep(CommandMeta meta, String enrollmentId, int stepIndex) implements EnrollmentCommand {}
+
+    /** From the step-scheduler: the enrollment cannot send until the cause is fixed. */
+    record Block(CommandMeta meta, String enrollmentId, BlockReason blockReason) implements EnrollmentCommand {}
+
+    record Unblock(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    /** From the mailer: an email of this enrollment bounced. */
+    record Bounce(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    /** From the step-scheduler: the address was invalid or high-risk before sending. */
+    record StopForBounceRisk(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
+
+    /**
+     * From the mailer: the person replied. AUTOMATED replies do not finish the enrollment; with
+     * a return date (out-of-office) they pause it until that date, else for 14 days.
+     */
+    record RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
+                       ReplyClassification classification, Instant receivedAt, LocalDate returnDate)
+            implements EnrollmentCommand {}
+
+    /**
+     * From the exclusion-evaluator: the person matches these rules now. Ends active enrollments
+     * where a matching rule applies to the sequence and has "remove from active sequences" on.
+     */
+    record Exclude(CommandMeta meta, List<ExclusionMatch> matches) implements EnrollmentCommand {
+        public Exclude {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /** Move a queued enrollment (no step sent yet) to another mailbox. */
+    record ReassignMailbox(CommandMeta meta, String enrollmentId, String mailboxId) implements EnrollmentCommand {}
+}

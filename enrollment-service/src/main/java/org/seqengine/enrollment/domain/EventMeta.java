@@ -1,0 +1,6 @@
+package org.seqengine.enrollment.domain;
+
+import java.time.Instant;
+
+/** What every event carries; {@code commandId} is the command that caused it. */
+public record EventMeta(String eventId, String commandId, String orgId, String personId, Instant occurredAt) {}

@@ -1,0 +1,22 @@
+package org.seqengine.enrollment.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Deterministic ids derived from a command id, so a replayed command yields the same ids. */
+public final class Ids {
+
+    private Ids() {}
+
+    public static String enrollmentId(String orgId, String commandId) {
+        return nameUuid("enrollment/" + orgId + "/" + commandId);
+    }
+
+    public static String eventId(String commandId, int index) {
+        return nameUuid("event/" + commandId + "/" + index);
+    }
+
+    private static String nameUuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

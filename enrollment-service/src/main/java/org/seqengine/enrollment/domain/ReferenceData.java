@@ -1,0 +1,37 @@
+package org.seqengine.enrollment.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.ExclusionRule;
+import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.Person;
+import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.enrollment.domain.reference.Sequence;
+
+/**
+ * The reference data a decision may look at, scoped to one organization. The Streams adapter backs
+ * it with state stores; tests back it with maps. Lookups only: no I/O side effects, no clock.
+ */
+public interface ReferenceData {
+
+    Optional<Sequence> sequence(String sequenceId);
+
+    Optional<Person> person(String personId);
+
+    /** The org's mailbox with this address (case-insensitive), if any. */
+    Optional<Mailbox> mailboxByEmail(String email);
+
+    Optional<Mailbox> mailbox(String mailboxId);
+
+    /** The ruleset by id; callers fall back to {@link Ruleset#defaults(String)}. */
+    Optional<Ruleset> ruleset(String rulesetId);
+
+    Optional<ExclusionRule> exclusionRule(String ruleId);
+
+    /** The exclusion rules the person matches now. */
+    List<ExclusionMatch> exclusionMatches(String personId);
+
+    /** Active enrollments currently sending from the mailbox (for picking the least-loaded candidate). */
+    long activeEnrollments(String mailboxId);
+}

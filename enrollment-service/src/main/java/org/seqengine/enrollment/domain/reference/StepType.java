@@ -1,0 +1,3 @@
+package org.seqengine.enrollment.domain.reference;
+
+public enum StepType { EMAIL, TASK }
