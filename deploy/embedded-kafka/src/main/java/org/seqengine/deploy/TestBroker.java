@@ -1,0 +1,144 @@
+package org.seqengine.deploy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka broker (combined broker + controller) running inside this JVM,
+ * started from Kafka's own test kit. Meant for tests: its data lives in a temp directory that is
+ * deleted on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (TestBroker broker = TestBroker.start()) {
+ *     broker.createTopics(List.of(new NewTopic("t", 1, (short) 1)));
+ *     ... broker.bootstrapServers() ...
+ * }
+ * }</pre>
+ */
+public final class TestBroker implements AutoCloseable {
+
+    /** Broker settings every single-node broker of this project needs (replication factor 1). */
+    public static final Map<String, String> SINGLE_NODE_PROPS = Map.of(
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "1",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false");
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+    private volatile boolean closed;
+
+    private TestBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
+    }
+
+    /** Formats, starts and waits for a fresh broker; typically takes 2–3 s. */
+    public static TestBroker start() {
+        KafkaClusterTestKit cluster = null;
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            SINGLE_NODE_PROPS.forEach(builder::setConfigProp);
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new TestBroker(cluster);
+        } catch (Exception e) {
+            if (cluster != null) {
+                try {
+                    cluster.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not start the in-process Kafka broker", e);
+        }
+    }
+
+    /** {@code host:port} of the broker's client listener. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Client properties with {@code bootstrap.servers} set, a base for producers, consumers and admins. */
+    public Properties clientProperties() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** Creates the topics; topics that already exist are left as they are. */
+    public void createTopics(Collection<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(clientProperties())) {
+            Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+            List<Exception> failures = new ArrayList<>();
+            for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+                try {
+                    result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        failures.add(e);
+                    }
+                } catch (TimeoutException e) {
+                    failures.add(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while creating topics", e);
+                }
+            }
+            if (!failures.isEmpty()) {
+                IllegalStateException error = new IllegalStateException("Could not create topics " + results.keySet());
+                failures.forEach(error::addSuppressed);
+                throw error;
+            }
+        }
+    }
+
+    /** Stops the broker and deletes its data. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not stop the in-process Kafka broker", e);
+        }
+    }
+}
