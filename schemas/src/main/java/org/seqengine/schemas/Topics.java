@@ -1,0 +1,73 @@
+package org.seqengine.schemas;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.EnrollmentRecord;
+import org.seqengine.schemas.avro.EventEnvelope;
+import org.seqengine.schemas.avro.ExclusionMatchesRecord;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.schemas.serde.AvroSerdes;
+
+/** Every topic of the system: the only place topic names are written. All keys are strings. */
+public final class Topics {
+
+    private Topics() {
+    }
+
+    /** Commands about one person; key {@code org_id/person_id}. Append. */
+    public static final Topic<String, CommandEnvelope> COMMANDS = avro("enrollment.commands.v1", CommandEnvelope.class, false);
+
+    /** Events about one person; key {@code org_id/person_id}. Append, long retention. */
+    public static final Topic<String, EventEnvelope> EVENTS = avro("enrollment.events.v1", EventEnvelope.class, false);
+
+    /** Current enrollment state; key {@code org_id/enrollment_id}. Compacted. */
+    public static final Topic<String, EnrollmentRecord> ENROLLMENTS = avro("enrollments.v1", EnrollmentRecord.class, true);
+
+    /** Reference data: sequences; key {@code org_id/id}. Compacted, tombstone deletes. */
+    public static final Topic<String, SequenceRecord> SEQUENCES = avro("sequences.v1", SequenceRecord.class, true);
+
+    /** Reference data: mailboxes; key {@code org_id/id}. Compacted, tombstone deletes. */
+    public static final Topic<String, MailboxRecord> MAILBOXES = avro("mailboxes.v1", MailboxRecord.class, true);
+
+    /** Reference data: rulesets; key {@code org_id/id}. Compacted, tombstone deletes. */
+    public static final Topic<String, RulesetRecord> RULESETS = avro("rulesets.v1", RulesetRecord.class, true);
+
+    /** Reference data: exclusion rules; key {@code org_id/id}. Compacted, tombstone deletes. */
+    public static final Topic<String, ExclusionRuleRecord> EXCLUSION_RULES = avro("exclusion-rules.v1", ExclusionRuleRecord.class, true);
+
+    /** Reference data: people (personal data); key {@code org_id/id}. Compacted, tombstone erases. */
+    public static final Topic<String, PersonRecord> PEOPLE = avro("people.v1", PersonRecord.class, true);
+
+    /** The exclusion rules a person matches now; key {@code org_id/person_id}. Compacted. */
+    public static final Topic<String, ExclusionMatchesRecord> EXCLUSION_MATCHES = avro("exclusion-matches.v1", ExclusionMatchesRecord.class, true);
+
+    /** Outcome of each command; key {@code command_id}. Append. */
+    public static final Topic<String, CommandReplyRecord> COMMAND_REPLIES = avro("enrollment.command-replies.v1", CommandReplyRecord.class, false);
+
+    /** Bulk unenroll jobs; key {@code org_id/id}. Compacted. */
+    public static final Topic<String, UnenrollJobRecord> UNENROLL_JOBS = avro("enrollment.unenroll-jobs.v1", UnenrollJobRecord.class, true);
+
+    /** Active enrollment count per mailbox; key {@code org_id/mailbox_id}. Compacted. */
+    public static final Topic<String, Long> MAILBOX_LOAD = new Topic<>("enrollment.mailbox-load.v1", Serdes.String(), Serdes.Long(), true);
+
+    private static final List<Topic<?, ?>> ALL = List.of(
+            COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
+            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, MAILBOX_LOAD);
+
+    /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
+    public static List<Topic<?, ?>> all() {
+        return ALL;
+    }
+
+    private static <V extends org.apache.avro.specific.SpecificRecord> Topic<String, V> avro(
+            String name, Class<V> type, boolean compacted) {
+        return new Topic<>(name, Serdes.String(), AvroSerdes.forClass(type), compacted);
+    }
+}

@@ -1,0 +1,251 @@
+package org.seqengine.schemas;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.seqengine.schemas.avro.*;
+
+/** Realistic, fully populated sample values of every top-level record (used by tests and golden files). */
+public final class Samples {
+
+    public static final Instant T0 = Instant.parse("2025-03-04T09:15:30.123Z");
+    public static final Instant T1 = Instant.parse("2025-03-05T10:00:00Z");
+
+    private Samples() {
+    }
+
+    public static Map<Class<? extends SpecificRecord>, SpecificRecord> all() {
+        return Map.ofEntries(
+                Map.entry(CommandEnvelope.class, command()),
+                Map.entry(EventEnvelope.class, event()),
+                Map.entry(EnrollmentRecord.class, enrollment()),
+                Map.entry(PersonStateRecord.class, personState()),
+                Map.entry(SequenceRecord.class, sequence()),
+                Map.entry(MailboxRecord.class, mailbox()),
+                Map.entry(PersonRecord.class, person()),
+                Map.entry(RulesetRecord.class, ruleset()),
+                Map.entry(ExclusionRuleRecord.class, exclusionRule()),
+                Map.entry(ExclusionMatchesRecord.class, exclusionMatches()),
+                Map.entry(CommandReplyRecord.class, commandReply()),
+                Map.entry(UnenrollJobRecord.class, unenrollJob()));
+    }
+
+    public static CommandEnvelope command() {
+        return CommandEnvelope.newBuilder()
+                .setCommandId("cmd-0001")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setIssuedAt(T0)
+                .setActor("user-7")
+                .setReason("campaign Q2")
+                .setPayload(EnrollCommand.newBuilder()
+                        .setSequenceId("seq-welcome")
+                        .setMailboxEmails(List.of("sales@acme.example", "bob@acme.example"))
+                        .build())
+                .build();
+    }
+
+    public static CommandEnvelope replyCommand() {
+        return CommandEnvelope.newBuilder()
+                .setCommandId("cmd-0002")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setIssuedAt(T1)
+                .setActor(null)
+                .setReason(null)
+                .setPayload(RecordReplyCommand.newBuilder()
+                        .setEnrollmentId("enr-1")
+                        .setReplyId("reply-9")
+                        .setSubject("Re: hello")
+                        .setClassification("OUT_OF_OFFICE")
+                        .setReceivedAt(T1)
+                        .setReturnDate(LocalDate.of(2025, 3, 17))
+                        .build())
+                .build();
+    }
+
+    public static EventEnvelope event() {
+        return EventEnvelope.newBuilder()
+                .setEventId("evt-0001")
+                .setCommandId("cmd-0001")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setEnrollmentId("enr-1")
+                .setOccurredAt(T0)
+                .setPayload(RepliedEvent.newBuilder()
+                        .setReply(reply())
+                        .setFinishes(true)
+                        .build())
+                .build();
+    }
+
+    public static ReplyRecord reply() {
+        return ReplyRecord.newBuilder()
+                .setReplyId("reply-9")
+                .setSubject("Re: hello")
+                .setClassification("POSITIVE")
+                .setReceivedAt(T1)
+                .build();
+    }
+
+    public static RejectionRecord rejection() {
+        return RejectionRecord.newBuilder()
+                .setCode("EXCLUDED")
+                .setMessage("person matches exclusion rule 'Competitors'")
+                .setRuleId("rule-3")
+                .setLevel("ORGANIZATION")
+                .build();
+    }
+
+    public static EnrollmentRecord enrollment() {
+        return EnrollmentRecord.newBuilder()
+                .setId("enr-1")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setSequenceId("seq-welcome")
+                .setMailboxId("mbx-1")
+                .setCreatedAt(T0)
+                .setUpdatedAt(T1)
+                .setStartedAt(T0)
+                .setEndedAt(T1)
+                .setNextStepIndex(2)
+                .setStepsCompleted(2)
+                .setBlockReason(null)
+                .setPauseReason("OUT_OF_OFFICE")
+                .setResumeAt(Instant.parse("2025-03-17T08:00:00Z"))
+                .setReply(reply())
+                .setFinishReason("REPLIED")
+                .setCanceled(false)
+                .build();
+    }
+
+    public static PersonStateRecord personState() {
+        return PersonStateRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setEnrollments(List.of(enrollment()))
+                .setOptedOutAt(T1)
+                .setOptOutSource("LINK")
+                .setRecentCommands(List.of(RecentCommandRecord.newBuilder()
+                        .setCommandId("cmd-0001")
+                        .setEnrollmentIds(List.of("enr-1"))
+                        .setRejections(List.of(rejection()))
+                        .setActiveSequenceId("seq-other")
+                        .setActiveEnrollmentId("enr-0")
+                        .build()))
+                .build();
+    }
+
+    public static SequenceRecord sequence() {
+        return SequenceRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("seq-welcome")
+                .setName("Welcome")
+                .setIsPublished(true)
+                .setIsPaused(false)
+                .setRulesetId("rs-default")
+                .setSteps(List.of(
+                        StepRecord.newBuilder().setType("EMAIL").setWaitDays(0).setSubject("Hello").setBody("Hi {{first_name}}").build(),
+                        StepRecord.newBuilder().setType("TASK").setWaitDays(3).setSubject(null).setBody("Call them").build()))
+                .setUpdatedAt(T0)
+                .build();
+    }
+
+    public static MailboxRecord mailbox() {
+        return MailboxRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("mbx-1")
+                .setEmail("sales@acme.example")
+                .setDisplayName("Acme Sales")
+                .setOwnerId("user-7")
+                .setIsPaused(false)
+                .setIsUnauthorized(true)
+                .build();
+    }
+
+    public static PersonRecord person() {
+        return PersonRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("person-42")
+                .setEmail("jane@example.com")
+                .setFirstName("Jane")
+                .setLastName("Doe")
+                .setLinkedinUrl("https://www.linkedin.com/in/janedoe")
+                .setCompanyDomain("example.com")
+                .setDoNotEmail(false)
+                .setEmailOptOut(true)
+                .setHighBounceRisk(true)
+                .setAttributes(Map.of("title", "CTO", "country", "DE"))
+                .build();
+    }
+
+    public static RulesetRecord ruleset() {
+        return RulesetRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("rs-default")
+                .setAllowReenrollmentIntoSequences(true)
+                .setAllowReenrollmentIntoSameSequence(false)
+                .setReenrollmentWaitingDays(30)
+                .setExclusionRuleIds(List.of("rule-3", "rule-4"))
+                .build();
+    }
+
+    public static ExclusionRuleRecord exclusionRule() {
+        return ExclusionRuleRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("rule-3")
+                .setName("Competitors")
+                .setLevel("COMPANY")
+                .setExcludeFromSequences(true)
+                .setRemoveFromActiveSequences(true)
+                .setFilterJson("{\"field\":\"company_domain\",\"op\":\"in\",\"values\":[\"rival.example\"]}")
+                .build();
+    }
+
+    public static ExclusionMatchesRecord exclusionMatches() {
+        return ExclusionMatchesRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setMatches(List.of(
+                        ExclusionMatchRecord.newBuilder().setRuleId("rule-3").setLevel("COMPANY").build(),
+                        ExclusionMatchRecord.newBuilder().setRuleId("rule-4").setLevel("PERSON").build()))
+                .setEvaluatedAt(T0)
+                .build();
+    }
+
+    public static CommandReplyRecord commandReply() {
+        return CommandReplyRecord.newBuilder()
+                .setCommandId("cmd-0001")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setDuplicate(false)
+                .setEnrollmentIds(List.of())
+                .setRejections(List.of(rejection()))
+                .setActiveSequenceId("seq-other")
+                .setActiveEnrollmentId("enr-0")
+                .build();
+    }
+
+    public static UnenrollJobRecord unenrollJob() {
+        return UnenrollJobRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setId("job-5")
+                .setCreatedAt(T0)
+                .setUpdatedAt(T1)
+                .setState("RUNNING")
+                .setSelectorKind("COMPANY_DOMAINS")
+                .setEnrollmentIds(List.of())
+                .setSequenceId(null)
+                .setCompanyDomains(List.of("rival.example"))
+                .setTargets(List.of(UnenrollTargetRecord.newBuilder().setPersonId("person-42").setEnrollmentId("enr-1").build()))
+                .setResolved(true)
+                .setProcessed(1)
+                .setUnenrolled(1)
+                .setSkipped(0)
+                .setFailed(0)
+                .setError(null)
+                .build();
+    }
+}
