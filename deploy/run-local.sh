@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# Runs the sequence enrollment engine locally with nothing but a JDK 17 (and curl):
+# a real single-node Kafka broker (KRaft, from Kafka's own jars) and the enrollment-service,
+# then loads a small demo through the public REST API.
+#
+#   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
+#
+#   --build       build first (./mvnw -B -q -DskipTests install); done anyway when the jars are missing
+#   --fresh       delete the local Kafka data and Streams state (.run-local/) before starting
+#   --no-demo     start everything but load no demo data
+#   --kafka-only  start only the broker (e.g. to run the service with ./mvnw quarkus:dev)
+#
+# Environment: ENROLLMENT_API_KEYS ("org_id:key,..."; a demo key is generated when unset),
+# KAFKA_PORT (default 9092; the controller uses KAFKA_PORT+1), QUARKUS_HTTP_PORT (default 8080).
+# Logs: .run-local/kafka.log and .run-local/service.log. Ctrl-C (or SIGTERM) stops the service,
+# then Kafka, and exits 0. Kafka's data is kept between runs unless --fresh is given.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BUILD=false FRESH=false DEMO=true KAFKA_ONLY=false
+for arg in "$@"; do
+  case "$arg" in
+    --build) BUILD=true ;;
+    --fresh) FRESH=true ;;
+    --no-demo) DEMO=false ;;
+    --kafka-only) KAFKA_ONLY=true; DEMO=false ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
+BOOTSTRAP="127.0.0.1:${KAFKA_PORT}"
+BASE_URL="http://localhost:${HTTP_PORT}"
+API="${BASE_URL}/sequences/v1"
+RUN_DIR="$ROOT/.run-local"
+KAFKA_LOG="$RUN_DIR/kafka.log"
+SERVICE_LOG="$RUN_DIR/service.log"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+SERVICE_JAR="enrollment-service/target/quarkus-app/quarkus-run.jar"
+KAFKA_READY_TIMEOUT=90
+SERVICE_READY_TIMEOUT=120
+STOP_TIMEOUT=30
+
+if [[ -t 1 ]]; then B=$'\e[1m' DIM=$'\e[2m' GRN=$'\e[32m' RED=$'\e[31m' YEL=$'\e[33m' CYN=$'\e[36m' R=$'\e[0m'
+else B='' DIM='' GRN='' RED='' YEL='' CYN='' R=''; fi
+say()  { printf '%s==>%s %s\n' "$B" "$R" "$*"; }
+warn() { printf '%s!!%s %s\n' "$YEL" "$R" "$*" >&2; }
+die()  { printf '%s!!%s %s\n' "$RED" "$R" "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- processes and clean stop
+
+KAFKA_PID='' SERVICE_PID='' STOPPING=false
+
+stop_pid() { # pid name: SIGTERM, wait (bounded), SIGKILL if it will not stop
+  local pid="$1" name="$2" i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  say "Stopping $name (pid $pid) ..."
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    warn "$name did not stop within ${STOP_TIMEOUT}s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+stop_all() {
+  $STOPPING && return 0
+  STOPPING=true
+  stop_pid "$SERVICE_PID" "enrollment-service"; SERVICE_PID=''
+  stop_pid "$KAFKA_PID" "Kafka"; KAFKA_PID=''
+  rm -f "$RUN_DIR/service.pid" "$RUN_DIR/kafka.pid"
+}
+
+on_signal() {
+  echo
+  stop_all
+  say "Stopped."
+  exit 0
+}
+
+trap on_signal INT TERM
+trap stop_all EXIT
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+show_tail() { # file
+  echo "${DIM}---- last lines of $1 ----${R}" >&2
+  tail -n 40 "$1" >&2 || true
+  echo "${DIM}----${R}" >&2
+}
+
+# ---------------------------------------------------------------- checks and build
+
+command -v "$JAVA" >/dev/null 2>&1 || die "java not found (install a JDK 17 or set JAVA_HOME)"
+if ! $KAFKA_ONLY; then
+  command -v curl >/dev/null 2>&1 || die "curl not found (needed to check the service and load the demo)"
+fi
+
+have_kafka_jars() { compgen -G "deploy/embedded-kafka/target/embedded-kafka-*.jar" >/dev/null \
+                    && compgen -G "deploy/embedded-kafka/target/lib/kafka_2.13-*.jar" >/dev/null; }
+
+if $KAFKA_ONLY; then
+  if $BUILD || ! have_kafka_jars; then
+    say "Building the Kafka launcher (./mvnw -B -q -DskipTests install -pl deploy/embedded-kafka -am) ..."
+    ./mvnw -B -q -DskipTests install -pl deploy/embedded-kafka -am
+  fi
+elif $BUILD || ! have_kafka_jars || [[ ! -f "$SERVICE_JAR" ]]; then
+  say "Building (./mvnw -B -q -DskipTests install; the first build downloads Maven and takes a few minutes) ..."
+  ./mvnw -B -q -DskipTests install
+fi
+have_kafka_jars || die "deploy/embedded-kafka/target has no launcher jars after the build"
+$KAFKA_ONLY || [[ -f "$SERVICE_JAR" ]] || die "$SERVICE_JAR is missing after the build"
+
+KAFKA_JAR="$(ls deploy/embedded-kafka/target/embedded-kafka-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
+
+port_in_use "$KAFKA_PORT" && die "port $KAFKA_PORT is in use (another Kafka? a previous run's pid is in .run-local/kafka.pid); set KAFKA_PORT to use another"
+port_in_use "$((KAFKA_PORT + 1))" && die "port $((KAFKA_PORT + 1)) (Kafka's controller) is in use; set KAFKA_PORT to use another pair"
+if ! $KAFKA_ONLY; then
+  port_in_use "$HTTP_PORT" && die "port $HTTP_PORT is in use; stop what runs there or set QUARKUS_HTTP_PORT"
+fi
+
+if $FRESH; then
+  say "Deleting local data (.run-local/kafka-data, .run-local/streams-state)"
+  rm -rf "$RUN_DIR/kafka-data" "$RUN_DIR/streams-state"
+fi
+mkdir -p "$RUN_DIR"
+
+# ---------------------------------------------------------------- Kafka
+
+say "Starting Kafka on $BOOTSTRAP (log: .run-local/kafka.log)"
+"$JAVA" -cp "$KAFKA_JAR:deploy/embedded-kafka/target/lib/*" org.seqengine.deploy.KafkaLauncher \
+  --port "$KAFKA_PORT" --data-dir "$RUN_DIR/kafka-data" >"$KAFKA_LOG" 2>&1 &
+KAFKA_PID=$!
+echo "$KAFKA_PID" >"$RUN_DIR/kafka.pid"
+
+for ((i = 0; ; i++)); do
+  grep -q "^Kafka ready on " "$KAFKA_LOG" 2>/dev/null && break
+  if ! kill -0 "$KAFKA_PID" 2>/dev/null; then
+    KAFKA_PID=''
+    show_tail "$KAFKA_LOG"; die "Kafka exited before it was ready"
+  fi
+  ((i < KAFKA_READY_TIMEOUT * 5)) || { show_tail "$KAFKA_LOG"; die "Kafka was not ready within ${KAFKA_READY_TIMEOUT}s"; }
+  sleep 0.2
+done
+say "${GRN}$(grep -m 1 '^Kafka ready on ' "$KAFKA_LOG")${R}"
+
+# ---------------------------------------------------------------- enrollment-service
+
+if [[ -n "${ENROLLMENT_API_KEYS:-}" ]]; then
+  API_KEYS="$ENROLLMENT_API_KEYS"
+  FIRST_ENTRY="${API_KEYS%%,*}"
+  ORG_ID="${FIRST_ENTRY%%:*}"
+  API_KEY="${FIRST_ENTRY#*:}"
+  [[ "$FIRST_ENTRY" == *:* && -n "$API_KEY" ]] || die "ENROLLMENT_API_KEYS must look like org_id:key[,org_id:key...]"
+  KEY_SOURCE="from ENROLLMENT_API_KEYS"
+else
+  ORG_ID="demo-org"
+  API_KEY="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  API_KEYS="$ORG_ID:$API_KEY"
+  KEY_SOURCE="generated for this run"
+fi
+
+if ! $KAFKA_ONLY; then
+  say "Starting enrollment-service on $BASE_URL (log: .run-local/service.log)"
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" ENROLLMENT_API_KEYS="$API_KEYS" \
+  ENROLLMENT_STATE_DIR="${ENROLLMENT_STATE_DIR:-$RUN_DIR/streams-state}" \
+    "$JAVA" -jar "$SERVICE_JAR" >"$SERVICE_LOG" 2>&1 &
+  SERVICE_PID=$!
+  echo "$SERVICE_PID" >"$RUN_DIR/service.pid"
+
+  for ((i = 0; ; i++)); do
+    if curl -fsS -m 2 "$BASE_URL/q/health/ready" 2>/dev/null | grep -q '"status"[[:space:]]*:[[:space:]]*"UP"'; then
+      break
+    fi
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      SERVICE_PID=''
+      show_tail "$SERVICE_LOG"; die "enrollment-service exited before it was ready"
+    fi
+    ((i < SERVICE_READY_TIMEOUT)) || { show_tail "$SERVICE_LOG"; die "enrollment-service was not ready within ${SERVICE_READY_TIMEOUT}s ($BASE_URL/q/health/ready)"; }
+    sleep 1
+  done
+  say "${GRN}enrollment-service ready on $BASE_URL${R}"
+  say "API key ($KEY_SOURCE): ${B}${API_KEY}${R}  (organization ${ORG_ID})"
+fi
+
+# ---------------------------------------------------------------- demo
+
+pretty() { # JSON on stdin, indented when a formatter is around
+  local body; body="$(cat)"
+  [[ -z "$body" ]] && return 0
+  if command -v jq >/dev/null 2>&1 && jq . <<<"$body" 2>/dev/null; then return 0; fi
+  if command -v python3 >/dev/null 2>&1 && python3 -m json.tool <<<"$body" 2>/dev/null; then return 0; fi
+  printf '%s\n' "$body"
+}
+
+STATUS='' BODY=''
+api() { # METHOD PATH [JSON]: prints the request and the response; sets STATUS and BODY
+  local method="$1" path="$2" data="${3:-}" out
+  printf '\n%s%s %s%s\n' "$CYN" "$method" "/sequences/v1$path" "$R"
+  [[ -n "$data" ]] && pretty <<<"$data" | sed 's/^/    /'
+  out="$(mktemp)"
+  if [[ -n "$data" ]]; then
+    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
+      -H "x-api-key: $API_KEY" -H 'content-type: application/json' --data "$data")" || true
+  else
+    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
+      -H "x-api-key: $API_KEY")" || true
+  fi
+  STATUS="${STATUS:-000}"
+  BODY="$(cat "$out")"; rm -f "$out"
+  local colour="$GRN"; [[ "$STATUS" =~ ^2 ]] || colour="$YEL"
+  printf '  %s-> %s%s\n' "$colour" "$STATUS" "$R"
+  pretty <<<"$BODY" | sed 's/^/    /'
+}
+
+json_field() { # NAME: the first string value of "NAME" in BODY
+  grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" <<<"$BODY" | head -n 1 | sed 's/.*:[[:space:]]*"\(.*\)"/\1/' || true
+}
+
+OWNER=00000000-0000-4000-8000-000000000901
+MAILBOX_1=00000000-0000-4000-8000-000000000101 MAILBOX_1_EMAIL=alex@demo-sales.example
+MAILBOX_2=00000000-0000-4000-8000-000000000102 MAILBOX_2_EMAIL=sam@demo-sales.example
+RULESET=00000000-0000-4000-8000-000000000201
+SEQ_COLD=00000000-0000-4000-8000-000000000301
+SEQ_WEBINAR=00000000-0000-4000-8000-000000000302
+ADA=00000000-0000-4000-8000-000000000401
+GRACE=00000000-0000-4000-8000-000000000402
+ALAN=00000000-0000-4000-8000-000000000403
+LINUS=00000000-0000-4000-8000-000000000404
+ADA_ENROLLMENT=''
+
+sequence_json() { # name step1-subject step2-subject step3-subject
+  cat <<EOF
+{"name":"$1","is_published":true,"is_paused":false,"ruleset_id":"$RULESET","steps":[
+  {"type":"EMAIL","wait_days":0,"subject":"$2","body":"Hi {{first_name}}, ..."},
+  {"type":"EMAIL","wait_days":3,"subject":"$3","body":"Hi {{first_name}}, just following up ..."},
+  {"type":"EMAIL","wait_days":4,"subject":"$4","body":"Hi {{first_name}}, one last note ..."}]}
+EOF
+}
+
+person_json() { # email first last domain do_not_email
+  printf '{"email":"%s","first_name":"%s","last_name":"%s","linkedin_url":"https://www.linkedin.com/in/%s-%s","company_domain":"%s","do_not_email":%s,"email_opt_out":false,"attributes":{}}' \
+    "$1" "$2" "$3" "${2,,}" "${3,,}" "$4" "$5"
+}
+
+run_demo() {
+  say "Loading the demo through $API"
+  echo "${DIM}Reference data: 2 mailboxes, a ruleset, 2 published sequences (3 email steps each), 4 people.${R}"
+  api PUT "/mailboxes/$MAILBOX_1" "{\"email\":\"$MAILBOX_1_EMAIL\",\"display_name\":\"Alex (Sales)\",\"owner_id\":\"$OWNER\",\"is_paused\":false,\"is_unauthorized\":false}"
+  api PUT "/mailboxes/$MAILBOX_2" "{\"email\":\"$MAILBOX_2_EMAIL\",\"display_name\":\"Sam (Sales)\",\"owner_id\":\"$OWNER\",\"is_paused\":false,\"is_unauthorized\":false}"
+  api PUT "/rulesets/$RULESET" '{"allow_reenrollment_into_sequences":false,"allow_reenrollment_into_same_sequence":false,"reenrollment_waiting_days":75}'
+  api PUT "/sequences/$SEQ_COLD" "$(sequence_json "Cold outreach" "Quick question, {{first_name}}" "Re: quick question" "Closing the loop")"
+  api PUT "/sequences/$SEQ_WEBINAR" "$(sequence_json "Webinar follow-up" "Thanks for joining, {{first_name}}" "The recording" "Anything I can help with?")"
+  api PUT "/people/$ADA" "$(person_json ada@analytical-engines.example Ada Lovelace analytical-engines.example false)"
+  api PUT "/people/$GRACE" "$(person_json grace@cobol.example Grace Hopper cobol.example false)"
+  api PUT "/people/$ALAN" "$(person_json alan@bletchley.example Alan Turing bletchley.example false)"
+  api PUT "/people/$LINUS" "$(person_json linus@kernel.example Linus Torvalds kernel.example true)"
+
+  # Reference data reaches the decider through compacted topics: wait until it is seen.
+  echo
+  echo "${DIM}Waiting until the decider has the reference data (eligibility dry run) ...${R}"
+  local i
+  for ((i = 0; i < 30; i++)); do
+    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
+      "$API/people/$ALAN/eligibility?sequence_id=$SEQ_COLD")" || true
+    [[ "$STATUS" == 200 ]] && break
+    sleep 0.5
+  done
+  api GET "/people/$ALAN/eligibility?sequence_id=$SEQ_COLD"
+
+  echo
+  echo "${DIM}Enroll Ada into \"Cold outreach\" and Grace into \"Webinar follow-up\": 201 Created.${R}"
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_COLD\",\"person_id\":\"$ADA\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
+  case "$STATUS" in
+    201) ADA_ENROLLMENT="$(json_field id)" ;;
+    409) ADA_ENROLLMENT="$(json_field active_enrollment_id)"
+         warn "Ada is still enrolled from a previous run (Kafka keeps its data; deploy/run-local.sh --fresh starts over)" ;;
+  esac
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_WEBINAR\",\"person_id\":\"$GRACE\",\"mailbox_emails\":[\"$MAILBOX_2_EMAIL\"]}"
+
+  echo
+  echo "${DIM}Linus is marked do_not_email: rejected with 400 and the reason DO_NOT_EMAIL.${R}"
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_COLD\",\"person_id\":\"$LINUS\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
+
+  echo
+  echo "${DIM}Ada is already active in \"Cold outreach\": one active sequence per person, so 409 Conflict.${R}"
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_WEBINAR\",\"person_id\":\"$ADA\",\"mailbox_emails\":[\"$MAILBOX_2_EMAIL\"]}"
+}
+
+try_it_yourself() {
+  local e="${ADA_ENROLLMENT:-<enrollment-id>}"
+  cat <<EOF
+
+${B}Try it yourself${R} (organization $ORG_ID):
+  KEY=$API_KEY
+  API=$API
+  curl -s -H "x-api-key: \$KEY" \$API/enrollments/$e
+  curl -s -X POST -H "x-api-key: \$KEY" \$API/enrollments/$e/pause
+  curl -s -X POST -H "x-api-key: \$KEY" \$API/enrollments/$e/resume
+  curl -s -X POST -H "x-api-key: \$KEY" \$API/enrollments/$e/unenroll
+  curl -s -X POST -H "x-api-key: \$KEY" \$API/people/$GRACE/opt-out
+  curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/eligibility?sequence_id=$SEQ_WEBINAR"
+  curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' \$API/enrollments \\
+       -d '{"sequence_id":"$SEQ_WEBINAR","person_id":"$ALAN","mailbox_emails":["$MAILBOX_2_EMAIL"]}'
+
+  OpenAPI: $BASE_URL/q/openapi   health: $BASE_URL/q/health   metrics: $BASE_URL/q/metrics
+  Kafka:   $BOOTSTRAP (e.g. kcat -b $BOOTSTRAP -L)
+EOF
+}
+
+if $DEMO; then
+  run_demo
+fi
+if ! $KAFKA_ONLY; then
+  try_it_yourself
+fi
+
+echo
+if $KAFKA_ONLY; then
+  say "Kafka is running on $BOOTSTRAP. Ctrl-C stops it."
+else
+  say "Running. Logs: .run-local/service.log, .run-local/kafka.log. Ctrl-C stops the service, then Kafka."
+fi
+
+# Wait until a signal arrives (handled by on_signal) or a process dies on its own.
+while true; do
+  wait -n 2>/dev/null || true
+  if [[ -n "$SERVICE_PID" ]] && ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+    SERVICE_PID=''
+    show_tail "$SERVICE_LOG"; die "enrollment-service stopped unexpectedly"
+  fi
+  if [[ -n "$KAFKA_PID" ]] && ! kill -0 "$KAFKA_PID" 2>/dev/null; then
+    KAFKA_PID=''
+    show_tail "$KAFKA_LOG"; die "Kafka stopped unexpectedly"
+  fi
+done
