@@ -1,0 +1,154 @@
+package org.seqengine.enrollment.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
+import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Completed;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Enrolled;
+import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentRejected;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Excluded;
+import org.seqengine.enrollment.domain.EnrollmentEvent.MailboxReassigned;
+import org.seqengine.enrollment.domain.EnrollmentEvent.OptOutCleared;
+import org.seqengine.enrollment.domain.EnrollmentEvent.OptedOut;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Paused;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Replied;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Resumed;
+import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Unblocked;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Unenrolled;
+
+/**
+ * Applies one event to a person's state. Total: an event about an unknown enrollment leaves the
+ * enrollments unchanged (the command is still remembered), an Enrolled for an id that exists is ignored.
+ */
+final class EnrollmentEvolver {
+
+    private EnrollmentEvolver() {}
+
+    static PersonState evolve(PersonState state, EnrollmentEvent event) {
+        PersonState next = apply(state, event);
+        return new PersonState(next.orgId(), next.personId(), next.enrollments(), next.optedOutAt(),
+                next.optOutSource(), RecentCommands.record(state.recentCommands(), event));
+    }
+
+    /** The enrollment an event is about, or null (OptedOut, OptOutCleared, a rejected Enroll). */
+    static String enrollmentIdOf(EnrollmentEvent event) {
+        if (event instanceof Enrolled e) return e.enrollmentId();
+        if (event instanceof EnrollmentRejected e) return e.enrollmentId();
+        if (event instanceof StepCompleted e) return e.enrollmentId();
+        if (event instanceof Completed e) return e.enrollmentId();
+        if (event instanceof Unenrolled e) return e.enrollmentId();
+        if (event instanceof Paused e) return e.enrollmentId();
+        if (event instanceof Resumed e) return e.enrollmentId();
+        if (event instanceof Blocked e) return e.enrollmentId();
+        if (event instanceof Unblocked e) return e.enrollmentId();
+        if (event instanceof Bounced e) return e.enrollmentId();
+        if (event instanceof BounceStopped e) return e.enrollmentId();
+        if (event instanceof Replied e) return e.enrollmentId();
+        if (event instanceof Excluded e) return e.enrollmentId();
+        if (event instanceof MailboxReassigned e) return e.enrollmentId();
+        return null;
+    }
+
+    private static PersonState apply(PersonState s, EnrollmentEvent event) {
+        Instant at = event.meta().occurredAt();
+        if (event instanceof Enrolled e) {
+            if (s.enrollment(e.enrollmentId()).isPresent()) {
+                return s;
+            }
+            List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
+            enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
+                    e.mailboxId(), at, at, at, null, e.startStepIndex(), 0, null, null, null, null, null, false));
+            return withEnrollments(s, enrollments);
+        }
+        if (event instanceof EnrollmentRejected) {
+            return s;
+        }
+        if (event instanceof OptedOut o) {
+            Set<String> ended = new HashSet<>(o.endedEnrollmentIds());
+            List<Enrollment> enrollments = s.enrollments().stream()
+                    .map(x -> ended.contains(x.id()) && x.isActive() ? finish(x, FinishReason.OPTED_OUT, false, at) : x)
+                    .toList();
+            return new PersonState(s.orgId(), s.personId(), enrollments, at, o.source(), s.recentCommands());
+        }
+        if (event instanceof OptOutCleared) {
+            return new PersonState(s.orgId(), s.personId(), s.enrollments(), null, null, s.recentCommands());
+        }
+        return update(s, enrollmentIdOf(event), x -> touch(change(x, event, at), at));
+    }
+
+    private static Enrollment change(Enrollment x, EnrollmentEvent event, Instant at) {
+        if (event instanceof StepCompleted e) {
+            return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                    x.updatedAt(), x.startedAt(), x.endedAt(), e.stepIndex() + 1, x.stepsCompleted() + 1,
+                    null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+        }
+        if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
+        if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
+        if (event instanceof Bounced) return finish(x, FinishReason.BOUNCED, false, at);
+        if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
+        if (event instanceof Excluded) return finish(x, FinishReason.EXCLUDED, false, at);
+        if (event instanceof Replied e) {
+            Enrollment withReply = new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(),
+                    x.createdAt(), x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
+                    x.blockReason(), x.pauseReason(), x.resumeAt(), e.reply(), x.finishReason(), x.canceled());
+            return e.finishes() ? finish(withReply, FinishReason.REPLIED, false, at) : withReply;
+        }
+        if (event instanceof Paused e) return pause(x, e.pauseReason(), e.resumeAt());
+        if (event instanceof Resumed) return pause(x, null, null);
+        if (event instanceof Blocked e) return block(x, e.blockReason());
+        if (event instanceof Unblocked) return block(x, null);
+        if (event instanceof MailboxReassigned e) {
+            return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), e.toMailboxId(), x.createdAt(),
+                    x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
+                    x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+        }
+        return x;
+    }
+
+    private static PersonState update(PersonState s, String enrollmentId, UnaryOperator<Enrollment> change) {
+        if (enrollmentId == null || s.enrollment(enrollmentId).isEmpty()) {
+            return s;
+        }
+        List<Enrollment> enrollments = s.enrollments().stream()
+                .map(x -> x.id().equals(enrollmentId) ? change.apply(x) : x)
+                .toList();
+        return withEnrollments(s, enrollments);
+    }
+
+    private static PersonState withEnrollments(PersonState s, List<Enrollment> enrollments) {
+        return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource(),
+                s.recentCommands());
+    }
+
+    /** Ends an enrollment: reason, end time, and no pause or block any more. */
+    private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
+                x.startedAt(), at, x.nextStepIndex(), x.stepsCompleted(), null, null, null, x.reply(), reason,
+                canceled);
+    }
+
+    private static Enrollment pause(Enrollment x, PauseReason reason, Instant resumeAt) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                reason, resumeAt, x.reply(), x.finishReason(), x.canceled());
+    }
+
+    private static Enrollment block(Enrollment x, BlockReason reason) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), reason,
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+    }
+
+    private static Enrollment touch(Enrollment x, Instant at) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
+                x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+    }
+}

@@ -1,0 +1,206 @@
+package org.seqengine.enrollment.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Block;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Bounce;
+import org.seqengine.enrollment.domain.EnrollmentCommand.ClearOptOut;
+import org.seqengine.enrollment.domain.EnrollmentCommand.CompleteStep;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Exclude;
+import org.seqengine.enrollment.domain.EnrollmentCommand.OptOut;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Pause;
+import org.seqengine.enrollment.domain.EnrollmentCommand.ReassignMailbox;
+import org.seqengine.enrollment.domain.EnrollmentCommand.RecordReply;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Resume;
+import org.seqengine.enrollment.domain.EnrollmentCommand.StopForBounceRisk;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Unblock;
+import org.seqengine.enrollment.domain.EnrollmentCommand.Unenroll;
+import org.seqengine.enrollment.domain.EnrollmentCommand.UnenrollPerson;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
+import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Completed;
+import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentRejected;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Excluded;
+import org.seqengine.enrollment.domain.EnrollmentEvent.MailboxReassigned;
+import org.seqengine.enrollment.domain.EnrollmentEvent.OptOutCleared;
+import org.seqengine.enrollment.domain.EnrollmentEvent.OptedOut;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Paused;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Replied;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Resumed;
+import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Unblocked;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Unenrolled;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.enrollment.domain.reference.Sequence;
+
+/** Decisions for every command except Enroll: what happens to existing enrollments and the opt-out. */
+final class LifecycleDecisions {
+
+    /** How long an out-of-office pause lasts when the reply states no return date. */
+    static final Duration OOO_DEFAULT_PAUSE = Duration.ofDays(14);
+
+    private LifecycleDecisions() {}
+
+    static List<EnrollmentEvent> decide(EnrollmentCommand command, PersonState state, DecisionContext ctx) {
+        EventEmitter out = new EventEmitter(command.meta(), ctx.now());
+        if (command instanceof Unenroll c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> unenroll(e, out));
+        } else if (command instanceof UnenrollPerson) {
+            state.enrollments().stream().filter(Enrollment::isActive).forEach(e -> unenroll(e, out));
+        } else if (command instanceof OptOut c) {
+            optOut(c, state, out);
+        } else if (command instanceof ClearOptOut c) {
+            clearOptOut(c, state, out);
+        } else if (command instanceof Pause c) {
+            active(c, c.enrollmentId(), state, out)
+                    .filter(e -> !e.isPaused())
+                    .ifPresent(e -> out.emit(new Paused(out.next(), e.id(), PauseReason.MANUAL, null)));
+        } else if (command instanceof Resume c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> {
+                if (e.isPaused()) {
+                    out.emit(new Resumed(out.next(), e.id()));
+                } else {
+                    reject(c, e.sequenceId(), e.id(), RejectionCode.ENROLLMENT_NOT_PAUSED, out);
+                }
+            });
+        } else if (command instanceof CompleteStep c) {
+            active(c, c.enrollmentId(), state, out)
+                    .filter(e -> e.nextStepIndex() == c.stepIndex())
+                    .ifPresent(e -> completeStep(e, c.stepIndex(), ctx, out));
+        } else if (command instanceof Block c) {
+            active(c, c.enrollmentId(), state, out)
+                    .filter(e -> e.blockReason() != c.blockReason())
+                    .ifPresent(e -> out.emit(new Blocked(out.next(), e.id(), c.blockReason())));
+        } else if (command instanceof Unblock c) {
+            active(c, c.enrollmentId(), state, out)
+                    .filter(Enrollment::isBlocked)
+                    .ifPresent(e -> out.emit(new Unblocked(out.next(), e.id())));
+        } else if (command instanceof Bounce c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> out.emit(new Bounced(out.next(), e.id())));
+        } else if (command instanceof StopForBounceRisk c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> out.emit(new BounceStopped(out.next(), e.id())));
+        } else if (command instanceof RecordReply c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> reply(c, e, ctx, out));
+        } else if (command instanceof Exclude c) {
+            exclude(c, state, ctx, out);
+        } else if (command instanceof ReassignMailbox c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> reassign(c, e, ctx, out));
+        } else {
+            throw new IllegalArgumentException("not a lifecycle command: " + commandType(command));
+        }
+        return out.events();
+    }
+
+    /** The enrollment if it exists and is active; otherwise emits the rejection and returns empty. */
+    private static Optional<Enrollment> active(EnrollmentCommand command, String enrollmentId, PersonState state,
+                                               EventEmitter out) {
+        Optional<Enrollment> enrollment = enrollmentId == null ? Optional.empty() : state.enrollment(enrollmentId);
+        if (enrollment.isEmpty()) {
+            reject(command, null, enrollmentId, RejectionCode.ENROLLMENT_NOT_FOUND, out);
+            return Optional.empty();
+        }
+        if (!enrollment.get().isActive()) {
+            reject(command, enrollment.get().sequenceId(), enrollmentId, RejectionCode.ENROLLMENT_NOT_ACTIVE, out);
+            return Optional.empty();
+        }
+        return enrollment;
+    }
+
+    private static void reject(EnrollmentCommand command, String sequenceId, String enrollmentId, RejectionCode code,
+                               EventEmitter out) {
+        out.emit(new EnrollmentRejected(out.next(), commandType(command), sequenceId, enrollmentId,
+                List.of(Rejection.of(code)), null, null));
+    }
+
+    static String commandType(EnrollmentCommand command) {
+        return command.getClass().getSimpleName();
+    }
+
+    private static void unenroll(Enrollment e, EventEmitter out) {
+        out.emit(new Unenrolled(out.next(), e.id(), FinishReason.UNENROLLED, e.stepsCompleted() == 0));
+    }
+
+    private static void optOut(OptOut c, PersonState state, EventEmitter out) {
+        if (state.optedOut()) {
+            return;
+        }
+        List<String> ended = state.enrollments().stream().filter(Enrollment::isActive).map(Enrollment::id).toList();
+        out.emit(new OptedOut(out.next(), c.source(), ended));
+    }
+
+    private static void clearOptOut(ClearOptOut c, PersonState state, EventEmitter out) {
+        if (c.permissionNote() == null || c.permissionNote().isBlank()) {
+            reject(c, null, null, RejectionCode.PERMISSION_NOTE_REQUIRED, out);
+        } else if (!state.optedOut()) {
+            reject(c, null, null, RejectionCode.NOT_OPTED_OUT, out);
+        } else {
+            out.emit(new OptOutCleared(out.next(), c.permissionNote()));
+        }
+    }
+
+    private static void completeStep(Enrollment e, int stepIndex, DecisionContext ctx, EventEmitter out) {
+        out.emit(new StepCompleted(out.next(), e.id(), stepIndex));
+        boolean last = ctx.reference().sequence(e.sequenceId())
+                .map(s -> isLastStep(s, stepIndex))
+                .orElse(false);
+        if (last) {
+            out.emit(new Completed(out.next(), e.id()));
+        }
+    }
+
+    private static void reply(RecordReply c, Enrollment e, DecisionContext ctx, EventEmitter out) {
+        Reply reply = new Reply(c.replyId(), c.subject(), c.classification(), c.receivedAt());
+        if (c.classification() != ReplyClassification.AUTOMATED) {
+            out.emit(new Replied(out.next(), e.id(), reply, true));
+            return;
+        }
+        out.emit(new Replied(out.next(), e.id(), reply, false));
+        if (!e.isPaused()) {
+            Instant resumeAt = c.returnDate() != null
+                    ? c.returnDate().atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : (c.receivedAt() != null ? c.receivedAt() : ctx.now()).plus(OOO_DEFAULT_PAUSE);
+            out.emit(new Paused(out.next(), e.id(), PauseReason.OUT_OF_OFFICE, resumeAt));
+        }
+    }
+
+    private static void exclude(Exclude c, PersonState state, DecisionContext ctx, EventEmitter out) {
+        for (Enrollment e : state.enrollments()) {
+            if (!e.isActive()) {
+                continue;
+            }
+            Ruleset ruleset = ctx.reference().sequence(e.sequenceId())
+                    .map(s -> Rulesets.forSequence(s, ctx.reference()))
+                    .orElseGet(() -> Ruleset.defaults(c.meta().orgId()));
+            List<ExclusionMatch> removing = ExclusionPolicy.removals(c.matches(), ruleset, ctx.reference());
+            if (!removing.isEmpty()) {
+                out.emit(new Excluded(out.next(), e.id(), removing));
+            }
+        }
+    }
+
+    private static void reassign(ReassignMailbox c, Enrollment e, DecisionContext ctx, EventEmitter out) {
+        if (e.stepsCompleted() > 0) {
+            reject(c, e.sequenceId(), e.id(), RejectionCode.STEP_ALREADY_SENT, out);
+            return;
+        }
+        Optional<Mailbox> mailbox = c.mailboxId() == null ? Optional.empty() : ctx.reference().mailbox(c.mailboxId());
+        if (mailbox.isEmpty()) {
+            reject(c, e.sequenceId(), e.id(), RejectionCode.MAILBOX_NOT_FOUND, out);
+            return;
+        }
+        if (!mailbox.get().id().equals(e.mailboxId())) {
+            out.emit(new MailboxReassigned(out.next(), e.id(), e.mailboxId(), mailbox.get().id()));
+        }
+    }
+
+    /** Whether no step follows {@code stepIndex} (a shortened sequence counts as run to its end). */
+    private static boolean isLastStep(Sequence sequence, int stepIndex) {
+        return !sequence.steps().isEmpty() && stepIndex >= sequence.steps().size() - 1;
+    }
+}
