@@ -201,11 +201,16 @@ pretty() { # JSON on stdin, indented when a formatter is around
   printf '%s\n' "$body"
 }
 
+compact() { # JSON on stdin, on one line
+  if command -v jq >/dev/null 2>&1; then jq -c . 2>/dev/null && return 0; fi
+  tr -d '\n' | sed 's/  */ /g'; echo
+}
+
 STATUS='' BODY=''
 api() { # METHOD PATH [JSON]: prints the request and the response; sets STATUS and BODY
   local method="$1" path="$2" data="${3:-}" out
   printf '\n%s%s %s%s\n' "$CYN" "$method" "/sequences/v1$path" "$R"
-  [[ -n "$data" ]] && pretty <<<"$data" | sed 's/^/    /'
+  [[ -n "$data" ]] && compact <<<"$data" | sed 's/^/    /'
   out="$(mktemp)"
   if [[ -n "$data" ]]; then
     STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
