@@ -41,12 +41,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
+    /** A serde reading every released version of {@code type} (see {@link SchemaHistory}). */
     public AvroSerde(Class<T> type) {
+        this(type, SchemaHistory.versions(type));
+    }
+
+    /** A serde reading the given writer schemas (plus the current one); for tests. */
+    AvroSerde(Class<T> type, List<Schema> readableVersions) {
         this.type = Objects.requireNonNull(type, "type");
         SpecificData classModel = SpecificData.getForClass(type);
         SpecificData model = new ListArrayData(type.getClassLoader(), classModel);
         this.schema = classModel.getSchema(type);
-        this.history = SchemaHistory.versions(type);
+        this.history = List.copyOf(readableVersions);
         SchemaStore.Cache store = new SchemaStore.Cache();
         history.forEach(store::addSchema);
         store.addSchema(schema);

@@ -1,0 +1,261 @@
+package org.seqengine.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.seqengine.schemas.Samples;
+import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.*;
+
+/**
+ * BACKWARD_TRANSITIVE: the current schema of every top-level record reads every released version,
+ * and the committed golden samples (one per released version) still decode.
+ */
+class CompatibilityTest {
+
+    /** Field-by-field checks of each golden sample; add one per new record, extend when fields are added. */
+    private static final Map<Class<?>, Consumer<Object>> GOLDEN_CHECKS = new LinkedHashMap<>();
+
+    static {
+        check(CommandEnvelope.class, c -> {
+            assertThat(c.getCommandId()).isEqualTo("cmd-0001");
+            assertThat(c.getOrgId()).isEqualTo("org-acme");
+            assertThat(c.getPersonId()).isEqualTo("person-42");
+            assertThat(c.getIssuedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(c.getActor()).isEqualTo("user-7");
+            assertThat(c.getPayload()).isInstanceOfSatisfying(EnrollCommand.class, p -> {
+                assertThat(p.getSequenceId()).isEqualTo("seq-welcome");
+                assertThat(p.getMailboxEmails()).containsExactly("sales@acme.example", "bob@acme.example");
+            });
+        });
+        check(EventEnvelope.class, e -> {
+            assertThat(e.getEventId()).isEqualTo("evt-0001");
+            assertThat(e.getCommandId()).isEqualTo("cmd-0001");
+            assertThat(e.getEnrollmentId()).isEqualTo("enr-1");
+            assertThat(e.getOccurredAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(e.getPayload()).isInstanceOfSatisfying(RepliedEvent.class, p -> {
+                assertThat(p.getFinishes()).isTrue();
+                assertThat(p.getReply().getReplyId()).isEqualTo("reply-9");
+                assertThat(p.getReply().getClassification()).isEqualTo("POSITIVE");
+                assertThat(p.getReply().getReceivedAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+            });
+        });
+        check(EnrollmentRecord.class, r -> {
+            assertThat(r.getId()).isEqualTo("enr-1");
+            assertThat(r.getSequenceId()).isEqualTo("seq-welcome");
+            assertThat(r.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(r.getNextStepIndex()).isEqualTo(2);
+            assertThat(r.getResumeAt()).isEqualTo(Instant.parse("2025-03-17T08:00:00Z"));
+            assertThat(r.getBlockReason()).isNull();
+            assertThat(r.getReply().getSubject()).isEqualTo("Re: hello");
+            assertThat(r.getFinishReason()).isEqualTo("REPLIED");
+            assertThat(r.getCanceled()).isFalse();
+        });
+        check(PersonStateRecord.class, s -> {
+            assertThat(s.getPersonId()).isEqualTo("person-42");
+            assertThat(s.getEnrollments()).singleElement().satisfies(e -> assertThat(e.getMailboxId()).isEqualTo("mbx-1"));
+            assertThat(s.getOptOutSource()).isEqualTo("LINK");
+            assertThat(s.getOptedOutAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+            assertThat(s.getRecentCommands()).singleElement().satisfies(c -> {
+                assertThat(c.getCommandId()).isEqualTo("cmd-0001");
+                assertThat(c.getRejections()).singleElement().satisfies(r -> assertThat(r.getCode()).isEqualTo("EXCLUDED"));
+                assertThat(c.getActiveEnrollmentId()).isEqualTo("enr-0");
+            });
+        });
+        check(SequenceRecord.class, s -> {
+            assertThat(s.getId()).isEqualTo("seq-welcome");
+            assertThat(s.getIsPublished()).isTrue();
+            assertThat(s.getRulesetId()).isEqualTo("rs-default");
+            assertThat(s.getSteps()).extracting(StepRecord::getType).containsExactly("EMAIL", "TASK");
+            assertThat(s.getSteps().get(1).getWaitDays()).isEqualTo(3);
+        });
+        check(MailboxRecord.class, m -> {
+            assertThat(m.getEmail()).isEqualTo("sales@acme.example");
+            assertThat(m.getOwnerId()).isEqualTo("user-7");
+            assertThat(m.getIsUnauthorized()).isTrue();
+        });
+        check(PersonRecord.class, p -> {
+            assertThat(p.getEmail()).isEqualTo("jane@example.com");
+            assertThat(p.getCompanyDomain()).isEqualTo("example.com");
+            assertThat(p.getEmailOptOut()).isTrue();
+            assertThat(p.getHighBounceRisk()).isTrue();
+            assertThat(p.getAttributes()).containsEntry("title", "CTO");
+        });
+        check(RulesetRecord.class, r -> {
+            assertThat(r.getId()).isEqualTo("rs-default");
+            assertThat(r.getAllowReenrollmentIntoSameSequence()).isFalse();
+            assertThat(r.getReenrollmentWaitingDays()).isEqualTo(30);
+            assertThat(r.getExclusionRuleIds()).containsExactly("rule-3", "rule-4");
+        });
+        check(ExclusionRuleRecord.class, r -> {
+            assertThat(r.getName()).isEqualTo("Competitors");
+            assertThat(r.getLevel()).isEqualTo("COMPANY");
+            assertThat(r.getRemoveFromActiveSequences()).isTrue();
+            assertThat(r.getFilterJson()).contains("company_domain");
+        });
+        check(ExclusionMatchesRecord.class, m -> {
+            assertThat(m.getPersonId()).isEqualTo("person-42");
+            assertThat(m.getMatches()).extracting(ExclusionMatchRecord::getRuleId).containsExactly("rule-3", "rule-4");
+            assertThat(m.getEvaluatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+        });
+        check(CommandReplyRecord.class, r -> {
+            assertThat(r.getCommandId()).isEqualTo("cmd-0001");
+            assertThat(r.getDuplicate()).isFalse();
+            assertThat(r.getRejections()).singleElement().satisfies(x -> {
+                assertThat(x.getRuleId()).isEqualTo("rule-3");
+                assertThat(x.getLevel()).isEqualTo("ORGANIZATION");
+            });
+            assertThat(r.getActiveSequenceId()).isEqualTo("seq-other");
+        });
+        check(UnenrollJobRecord.class, j -> {
+            assertThat(j.getId()).isEqualTo("job-5");
+            assertThat(j.getState()).isEqualTo("RUNNING");
+            assertThat(j.getSelectorKind()).isEqualTo("COMPANY_DOMAINS");
+            assertThat(j.getCompanyDomains()).containsExactly("rival.example");
+            assertThat(j.getTargets()).singleElement().satisfies(t -> assertThat(t.getEnrollmentId()).isEqualTo("enr-1"));
+            assertThat(j.getSequenceId()).isNull();
+            assertThat(j.getUnenrolled()).isEqualTo(1);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void check(Class<T> type, Consumer<T> assertions) {
+        GOLDEN_CHECKS.put(type, o -> assertions.accept((T) o));
+    }
+
+    private static Schema current(Class<? extends SpecificRecord> type) {
+        return SpecificData.getForClass(type).getSchema(type);
+    }
+
+    @Test
+    void everyTopLevelRecordHasReleasedVersionsAndNothingElseDoes() {
+        for (Class<? extends SpecificRecord> type : AvroSerdes.TOP_LEVEL) {
+            assertThat(SchemaHistory.versions(type))
+                    .as("%s has no released version: run SchemaReleaseTool (see schemas/README.md)", type.getSimpleName())
+                    .isNotEmpty();
+        }
+        assertThat(SchemaHistory.all().keySet())
+                .containsExactlyInAnyOrderElementsOf(AvroSerdes.TOP_LEVEL.stream().map(Class::getSimpleName).toList());
+    }
+
+    @Test
+    void everyAvroValueOnATopicIsATopLevelRecord() {
+        List<Object> onTopics = Topics.all().stream()
+                .filter(t -> t.valueSerde() instanceof AvroSerde<?>)
+                .map(t -> (Object) ((AvroSerde<?>) t.valueSerde()).type())
+                .toList();
+        assertThat(onTopics).isNotEmpty();
+        assertThat(new ArrayList<Object>(AvroSerdes.TOP_LEVEL)).containsAll(onTopics);
+    }
+
+    @Test
+    void everyCurrentSchemaIsReleased() {
+        for (Class<? extends SpecificRecord> type : AvroSerdes.TOP_LEVEL) {
+            List<Schema> versions = SchemaHistory.versions(type);
+            assertThat(versions.get(versions.size() - 1))
+                    .as("%s changed since its last release v%d: release v%d with SchemaReleaseTool (see schemas/README.md)",
+                            type.getSimpleName(), versions.size(), versions.size() + 1)
+                    .isEqualTo(current(type));
+        }
+    }
+
+    @Test
+    void releasedVersionsHaveDistinctFingerprints() {
+        for (Map.Entry<String, List<Schema>> e : SchemaHistory.all().entrySet()) {
+            assertThat(e.getValue().stream().map(SchemaNormalization::parsingFingerprint64).collect(Collectors.toSet()))
+                    .as("fingerprints of %s", e.getKey())
+                    .hasSameSizeAs(e.getValue());
+        }
+    }
+
+    @TestFactory
+    List<DynamicTest> currentSchemaReadsEveryReleasedVersion() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Class<? extends SpecificRecord> type : AvroSerdes.TOP_LEVEL) {
+            List<Schema> versions = SchemaHistory.versions(type);
+            for (int i = 0; i < versions.size(); i++) {
+                Schema old = versions.get(i);
+                tests.add(dynamicTest(type.getSimpleName() + " reads v" + (i + 1), () -> {
+                    SchemaCompatibility.SchemaPairCompatibility result =
+                            SchemaCompatibility.checkReaderWriterCompatibility(current(type), old);
+                    assertThat(result.getType())
+                            .as("%s", result.getResult())
+                            .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+                }));
+            }
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> goldenSamplesOfEveryReleasedVersionDecode() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Class<? extends SpecificRecord> type : AvroSerdes.TOP_LEVEL) {
+            List<Schema> versions = SchemaHistory.versions(type);
+            for (int i = 0; i < versions.size(); i++) {
+                int version = i + 1;
+                Schema writer = versions.get(i);
+                String resource = "golden/" + type.getSimpleName() + "/v" + version + ".bin";
+                tests.add(dynamicTest(resource, () -> {
+                    byte[] bytes = read(resource);
+                    assertThat(bytes).as("%s (write it with SchemaReleaseTool, see schemas/README.md)", resource).isNotNull();
+                    long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                    assertThat(fingerprint).as("%s is written with v%d", resource, version)
+                            .isEqualTo(SchemaNormalization.parsingFingerprint64(writer));
+
+                    Object decoded = AvroSerdes.forClass(type).deserialize("golden", bytes);
+
+                    assertThat(decoded).isInstanceOf(type);
+                    assertThat(GOLDEN_CHECKS).as("golden checks for %s", type.getSimpleName()).containsKey(type);
+                    GOLDEN_CHECKS.get(type).accept(decoded);
+                }));
+            }
+        }
+        return tests;
+    }
+
+    @Test
+    void goldenSamplesStillMatchTheSamples() {
+        // While a record has a single version, its golden sample is exactly Samples' value.
+        for (Class<? extends SpecificRecord> type : AvroSerdes.TOP_LEVEL) {
+            if (SchemaHistory.versions(type).size() == 1) {
+                Object decoded = AvroSerdes.forClass(type).deserialize("golden", read("golden/" + type.getSimpleName() + "/v1.bin"));
+                assertThat(decoded).as(type.getSimpleName()).isEqualTo(Samples.all().get(type));
+            }
+        }
+    }
+
+    @Test
+    void samplesCoverLogicalTypes() {
+        RecordReplyCommand reply = (RecordReplyCommand) Samples.replyCommand().getPayload();
+        assertThat(reply.getReturnDate()).isEqualTo(LocalDate.of(2025, 3, 17));
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = CompatibilityTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
