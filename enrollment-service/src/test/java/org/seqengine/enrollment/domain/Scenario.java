@@ -1,0 +1,88 @@
+package org.seqengine.enrollment.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Enrolled;
+
+/** A person's state driven through decide + evolve, with a controllable clock and reference data. */
+final class Scenario {
+
+    ReferenceData reference;
+    Instant now = Fixtures.T0;
+    PersonState state = Fixtures.empty();
+    final List<EnrollmentEvent> log = new ArrayList<>();
+    private int commandCounter;
+
+    Scenario(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    static Scenario of(InMemoryReferenceData.Builder reference) {
+        return new Scenario(reference.build());
+    }
+
+    DecisionContext ctx() {
+        return new DecisionContext(now, reference);
+    }
+
+    Scenario advance(Duration d) {
+        now = now.plus(d);
+        return this;
+    }
+
+    /** Decide and apply; returns the events. */
+    List<EnrollmentEvent> run(EnrollmentCommand command) {
+        List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx());
+        state = EnrollmentDecider.evolveAll(state, events);
+        log.addAll(events);
+        return events;
+    }
+
+    String nextCommandId() {
+        return "cmd-" + (++commandCounter);
+    }
+
+    CommandMeta meta() {
+        return new CommandMeta(nextCommandId(), Fixtures.ORG, Fixtures.PERSON, now, "tester", null);
+    }
+
+    /** Enrolls into {@code sequenceId} from mailbox A and asserts it worked; returns the enrollment id. */
+    String enrolled(String sequenceId) {
+        List<EnrollmentEvent> events = run(new EnrollmentCommand.Enroll(meta(), sequenceId, List.of(Fixtures.MAIL_A)));
+        assertThat(events).singleElement().isInstanceOf(Enrolled.class);
+        return ((Enrolled) events.get(0)).enrollmentId();
+    }
+
+    /** Completes the next {@code n} steps of the enrollment. */
+    Scenario steps(String enrollmentId, int n) {
+        for (int i = 0; i < n; i++) {
+            int next = enrollment(enrollmentId).nextStepIndex();
+            run(new EnrollmentCommand.CompleteStep(meta(), enrollmentId, next));
+        }
+        return this;
+    }
+
+    Scenario unenroll(String enrollmentId) {
+        run(new EnrollmentCommand.Unenroll(meta(), enrollmentId));
+        return this;
+    }
+
+    Enrollment enrollment(String enrollmentId) {
+        return state.enrollment(enrollmentId).orElseThrow();
+    }
+
+    /** The rejections of a command that must produce exactly one EnrollmentRejected. */
+    List<Rejection> rejections(EnrollmentCommand command) {
+        List<EnrollmentEvent> events = run(command);
+        assertThat(events).singleElement().isInstanceOf(EnrollmentEvent.EnrollmentRejected.class);
+        return ((EnrollmentEvent.EnrollmentRejected) events.get(0)).reasons();
+    }
+
+    List<RejectionCode> codes(EnrollmentCommand command) {
+        return rejections(command).stream().map(Rejection::code).toList();
+    }
+}
