@@ -1,0 +1,94 @@
+package org.seqengine.enrollment.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.domain.CommandMeta;
+import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.domain.Rejection;
+import org.seqengine.enrollment.domain.RejectionCode;
+import org.seqengine.enrollment.kafka.CommandGateway;
+import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.schemas.avro.CommandReplyRecord;
+
+/**
+ * Issues commands for the REST edge and turns their outcome into HTTP: a rejection is a 400 with
+ * {@code errors[].code}, except not-found (404) and an active enrollment (409); no outcome within
+ * the timeout is a 503.
+ */
+@ApplicationScoped
+public class CommandResults {
+
+    private static final Logger LOG = Logger.getLogger(CommandResults.class);
+
+    @Inject
+    CommandGateway gateway;
+
+    /** A command id: derived from the Idempotency-Key when one is given, so a retry is the same command. */
+    public static String commandId(String orgId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (idempotencyKey.length() > 255) {
+            throw ApiException.badRequest(FieldError.of("invalid_idempotency_key",
+                    "Idempotency-Key must be at most 255 characters.", "Idempotency-Key"));
+        }
+        return UUID.nameUUIDFromBytes(("idempotency/" + orgId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public static CommandMeta meta(String orgId, String personId, String idempotencyKey, String reason) {
+        return new CommandMeta(commandId(orgId, idempotencyKey), orgId, personId, Instant.now(), "api", reason);
+    }
+
+    /** Sends the command and waits for its outcome; throws the HTTP error if it was rejected. */
+    public CommandReplyRecord execute(EnrollmentCommand command) {
+        CommandReplyRecord reply = await(command);
+        throwIfRejected(reply);
+        return reply;
+    }
+
+    public CommandReplyRecord await(EnrollmentCommand command) {
+        try {
+            return gateway.send(command).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                LOG.warnf("command %s got no outcome in time", command.meta().commandId());
+                throw ApiException.unavailable("The command was accepted but its outcome did not arrive in time; "
+                        + "retry with the same Idempotency-Key to get it.");
+            }
+            LOG.errorf(e.getCause(), "command %s could not be sent", command.meta().commandId());
+            throw ApiException.unavailable("Could not send the command to Kafka; retry shortly.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted.");
+        }
+    }
+
+    public static void throwIfRejected(CommandReplyRecord reply) {
+        List<Rejection> rejections = StateMapper.rejectionsToDomain(reply.getRejections());
+        if (rejections.isEmpty()) return;
+        Rejection first = rejections.get(0);
+        if (first.code() == RejectionCode.SEQUENCE_NOT_FOUND || first.code() == RejectionCode.PERSON_NOT_FOUND
+                || first.code() == RejectionCode.ENROLLMENT_NOT_FOUND) {
+            throw ApiException.notFound(first.message());
+        }
+        if (first.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE) {
+            throw ApiException.conflict(first.message(), reply.getActiveSequenceId(), reply.getActiveEnrollmentId());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Rejection r : rejections) {
+            errors.add(new FieldError(r.code().name(), List.of(), r.message(), r.ruleId(),
+                    r.level() == null ? null : r.level().name()));
+        }
+        throw ApiException.badRequest(first.message(), errors);
+    }
+}

@@ -1,0 +1,162 @@
+package org.seqengine.enrollment.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.seqengine.enrollment.api.auth.Caller;
+import org.seqengine.enrollment.api.dto.CreateEnrollmentRequest;
+import org.seqengine.enrollment.api.dto.EnrollmentView;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.domain.CommandMeta;
+import org.seqengine.enrollment.domain.DisplayStatus;
+import org.seqengine.enrollment.domain.Enrollment;
+import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.domain.EnrollmentStatus;
+import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.schemas.avro.CommandReplyRecord;
+
+/** The enrollment API: the seed's {@code POST /enrollments}, reads, and lifecycle commands. */
+@Path("/sequences/v1/enrollments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EnrollmentResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CommandResults commands;
+
+    @Inject
+    EnrollmentQueries queries;
+
+    @POST
+    public Response create(CreateEnrollmentRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        RequestChecks checks = RequestChecks.start();
+        if (checks.body(body)) {
+            checks.uuid(body.sequenceId(), "sequence_id").uuid(body.personId(), "person_id")
+                    .size(body.mailboxEmails(), 1, 10, "mailbox_emails");
+            if (body.mailboxEmails() != null) {
+                for (int i = 0; i < body.mailboxEmails().size(); i++) {
+                    checks.email(body.mailboxEmails().get(i), "mailbox_emails", i);
+                }
+            }
+        }
+        checks.orThrow();
+        String orgId = caller.orgId();
+        CommandMeta meta = CommandResults.meta(orgId, body.personId(), idempotencyKey, null);
+        CommandReplyRecord reply = commands.execute(new EnrollmentCommand.Enroll(meta, body.sequenceId(), body.mailboxEmails()));
+        Enrollment created = queries.enrollment(orgId, reply.getEnrollmentIds().get(0))
+                .orElseThrow(() -> ApiException.unavailable("The enrollment was created but is not readable yet; retry the read."));
+        return Response.status(201).entity(queries.view(created)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public EnrollmentView get(@PathParam("id") String id) {
+        return queries.view(find(id));
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("person_id") String personId, @QueryParam("sequence_id") String sequenceId,
+                                    @QueryParam("status") String status, @QueryParam("cursor") String cursor,
+                                    @QueryParam("limit") String limitParam) {
+        int limit = parseLimit(limitParam);
+        Predicate<Enrollment> filter = e -> (personId == null || personId.equals(e.personId()))
+                && (sequenceId == null || sequenceId.equals(e.sequenceId()));
+        filter = filter.and(statusFilter(status));
+        List<Enrollment> page = queries.enrollments(caller.orgId(), filter, cursor, limit);
+        boolean more = page.size() > limit;
+        List<Enrollment> data = more ? page.subList(0, limit) : page;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("data", data.stream().map(queries::view).toList());
+        result.put("next_cursor", more ? data.get(data.size() - 1).id() : null);
+        return result;
+    }
+
+    @POST
+    @Path("/{id}/unenroll")
+    public EnrollmentView unenroll(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    public EnrollmentView pause(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Pause(meta, id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public EnrollmentView resume(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Resume(meta, id));
+    }
+
+    /** The hosted API's cancel: unenrolls, answering only that the cancel took effect. */
+    @DELETE
+    @Path("/{id}")
+    public Map<String, Object> cancel(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", id);
+        result.put("is_canceled", true);
+        return result;
+    }
+
+    private EnrollmentView lifecycle(String id, String idempotencyKey, Function<CommandMeta, EnrollmentCommand> command) {
+        Enrollment target = find(id);
+        commands.execute(command.apply(CommandResults.meta(caller.orgId(), target.personId(), idempotencyKey, null)));
+        return queries.view(find(id));
+    }
+
+    private Enrollment find(String id) {
+        if (!RequestChecks.isUuid(id)) {
+            throw ApiException.notFound("Enrollment not found.");
+        }
+        return queries.enrollment(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Enrollment not found."));
+    }
+
+    private static int parseLimit(String value) {
+        if (value == null) return 50;
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 500) return limit;
+        } catch (NumberFormatException ignored) {
+            // falls through to the 400
+        }
+        throw ApiException.badRequest(FieldError.of("out_of_range", "limit must be an integer from 1 to 500.", "limit"));
+    }
+
+    /** {@code status} accepts the API status (IN_PROGRESS, FINISHED) or a display status (QUEUED, PAUSED, ...). */
+    private static Predicate<Enrollment> statusFilter(String status) {
+        if (status == null) return e -> true;
+        String wanted = status.toUpperCase(Locale.ROOT);
+        for (EnrollmentStatus s : EnrollmentStatus.values()) {
+            if (s.name().equals(wanted)) return e -> e.status() == s;
+        }
+        for (DisplayStatus s : DisplayStatus.values()) {
+            if (s.name().equals(wanted)) return e -> e.displayStatus() == s;
+        }
+        throw ApiException.badRequest(FieldError.of("invalid_status",
+                "status must be one of IN_PROGRESS, FINISHED or a display status such as QUEUED, PAUSED.", "status"));
+    }
+}

@@ -1,0 +1,128 @@
+package org.seqengine.enrollment.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.seqengine.enrollment.api.dto.ExclusionRuleBody;
+import org.seqengine.enrollment.api.dto.MailboxBody;
+import org.seqengine.enrollment.api.dto.PersonBody;
+import org.seqengine.enrollment.api.dto.RulesetBody;
+import org.seqengine.enrollment.api.dto.SequenceBody;
+import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.schemas.avro.StepRecord;
+
+/** Validates the reference-data upsert bodies and turns them into the compacted topics' records. */
+final class ReferenceBodies {
+
+    private ReferenceBodies() {}
+
+    static SequenceRecord sequence(String orgId, String id, SequenceBody body) {
+        RequestChecks checks = RequestChecks.start();
+        checks.uuid(id, "id");
+        if (checks.body(body)) {
+            checks.required(body.name(), "name").required(body.isPublished(), "is_published")
+                    .optionalSlug(body.rulesetId(), "ruleset_id");
+            if (body.steps() == null) {
+                checks.required(null, "steps");
+            } else {
+                for (int i = 0; i < body.steps().size(); i++) {
+                    SequenceBody.StepBody step = body.steps().get(i);
+                    if (step == null) {
+                        checks.add(new FieldError("required", List.of("steps", i), "A step is required."));
+                        continue;
+                    }
+                    if (!"EMAIL".equals(step.type()) && !"TASK".equals(step.type())) {
+                        checks.add(new FieldError("invalid_enum", List.of("steps", i, "type"), "Must be EMAIL or TASK."));
+                    }
+                    if (step.waitDays() == null || step.waitDays() < 0 || step.waitDays() > 3650) {
+                        checks.add(new FieldError("out_of_range", List.of("steps", i, "wait_days"), "Must be 0..3650."));
+                    }
+                }
+            }
+        }
+        checks.orThrow();
+        List<StepRecord> steps = new ArrayList<>();
+        for (SequenceBody.StepBody s : body.steps()) {
+            steps.add(new StepRecord(s.type(), s.waitDays(), s.subject(), s.body()));
+        }
+        return SequenceRecord.newBuilder().setOrgId(orgId).setId(id).setName(body.name())
+                .setIsPublished(body.isPublished()).setIsPaused(Boolean.TRUE.equals(body.isPaused()))
+                .setRulesetId(body.rulesetId()).setSteps(steps).setUpdatedAt(Instant.now()).build();
+    }
+
+    static MailboxRecord mailbox(String orgId, String id, MailboxBody body) {
+        RequestChecks checks = RequestChecks.start();
+        checks.uuid(id, "id");
+        if (checks.body(body)) {
+            checks.email(body.email(), "email");
+        }
+        checks.orThrow();
+        return MailboxRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email().trim())
+                .setDisplayName(body.displayName()).setOwnerId(body.ownerId())
+                .setIsPaused(Boolean.TRUE.equals(body.isPaused()))
+                .setIsUnauthorized(Boolean.TRUE.equals(body.isUnauthorized())).build();
+    }
+
+    /** A person's email may be missing or invalid: that is a rule-book outcome (EMAIL_INVALID), not a bad request. */
+    static PersonRecord person(String orgId, String id, PersonBody body) {
+        RequestChecks checks = RequestChecks.start();
+        checks.uuid(id, "id");
+        checks.body(body);
+        checks.orThrow();
+        return PersonRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email())
+                .setFirstName(body.firstName()).setLastName(body.lastName()).setLinkedinUrl(body.linkedinUrl())
+                .setCompanyDomain(normalizeDomain(body.companyDomain()))
+                .setDoNotEmail(Boolean.TRUE.equals(body.doNotEmail()))
+                .setEmailOptOut(Boolean.TRUE.equals(body.emailOptOut()))
+                .setHighBounceRisk(Boolean.TRUE.equals(body.highBounceRisk()))
+                .setAttributes(body.attributes() == null ? new HashMap<>() : new HashMap<>(body.attributes())).build();
+    }
+
+    static RulesetRecord ruleset(String orgId, String id, RulesetBody body) {
+        RequestChecks checks = RequestChecks.start();
+        checks.optionalSlug(id, "id");
+        if (checks.body(body)) {
+            checks.range(body.reenrollmentWaitingDays(), 0, 3650, "reenrollment_waiting_days");
+        }
+        checks.orThrow();
+        return RulesetRecord.newBuilder().setOrgId(orgId).setId(id)
+                .setAllowReenrollmentIntoSequences(Boolean.TRUE.equals(body.allowReenrollmentIntoSequences()))
+                .setAllowReenrollmentIntoSameSequence(Boolean.TRUE.equals(body.allowReenrollmentIntoSameSequence()))
+                .setReenrollmentWaitingDays(body.reenrollmentWaitingDays() == null
+                        ? Ruleset.DEFAULT_WAITING_DAYS : body.reenrollmentWaitingDays())
+                .setExclusionRuleIds(body.exclusionRuleIds() == null ? List.of() : List.copyOf(body.exclusionRuleIds()))
+                .build();
+    }
+
+    static ExclusionRuleRecord exclusionRule(String orgId, String id, ExclusionRuleBody body) {
+        RequestChecks checks = RequestChecks.start();
+        checks.optionalSlug(id, "id");
+        if (checks.body(body) && body.level() != null && !"PERSON".equals(body.level()) && !"COMPANY".equals(body.level())) {
+            checks.add(FieldError.of("invalid_enum", "level must be PERSON or COMPANY.", "level"));
+        }
+        checks.orThrow();
+        return ExclusionRuleRecord.newBuilder().setOrgId(orgId).setId(id).setName(body.name())
+                .setLevel(body.level() == null ? "PERSON" : body.level())
+                .setExcludeFromSequences(Boolean.TRUE.equals(body.excludeFromSequences()))
+                .setRemoveFromActiveSequences(Boolean.TRUE.equals(body.removeFromActiveSequences()))
+                .setFilterJson(body.filter() == null ? null : body.filter().toString()).build();
+    }
+
+    /** Company domains compare normalized: lower case, no scheme, no {@code www.}. */
+    static String normalizeDomain(String domain) {
+        if (domain == null || domain.isBlank()) return null;
+        String d = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        if (d.startsWith("www.")) d = d.substring(4);
+        int slash = d.indexOf('/');
+        return slash >= 0 ? d.substring(0, slash) : d;
+    }
+}

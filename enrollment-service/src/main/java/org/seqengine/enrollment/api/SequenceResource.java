@@ -1,0 +1,67 @@
+package org.seqengine.enrollment.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+import org.seqengine.enrollment.api.auth.Caller;
+import org.seqengine.enrollment.api.dto.SequenceBody;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.enrollment.query.ReferenceDataWriter;
+import org.seqengine.enrollment.streams.StoreNames;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.SequenceRecord;
+
+/** Sequences: upsert, and pause/resume of a whole sequence (its enrollments stay active; nothing sends). */
+@Path("/sequences/v1/sequences")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SequenceResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ReferenceDataWriter writer;
+
+    @Inject
+    EnrollmentQueries queries;
+
+    @PUT
+    @Path("/{id}")
+    public Map<String, Object> put(@PathParam("id") String id, SequenceBody body) {
+        SequenceRecord record = ReferenceBodies.sequence(caller.orgId(), id, body);
+        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, record));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    public Map<String, Object> pause(@PathParam("id") String id) {
+        return setPaused(id, true);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public Map<String, Object> resume(@PathParam("id") String id) {
+        return setPaused(id, false);
+    }
+
+    private Map<String, Object> setPaused(String id, boolean paused) {
+        SequenceRecord current = RequestChecks.isUuid(id)
+                ? queries.<SequenceRecord>store(StoreNames.SEQUENCES).get(Keys.of(caller.orgId(), id)) : null;
+        if (current == null) {
+            throw ApiException.notFound("Sequence not found.");
+        }
+        SequenceRecord updated = SequenceRecord.newBuilder(current).setIsPaused(paused).setUpdatedAt(Instant.now()).build();
+        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, updated));
+    }
+}

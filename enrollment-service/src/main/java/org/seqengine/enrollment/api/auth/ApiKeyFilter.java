@@ -1,0 +1,66 @@
+package org.seqengine.enrollment.api.auth;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.config.ApiKeys;
+import org.seqengine.enrollment.config.EnrollmentConfig;
+
+/**
+ * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
+ * per-key rate limit (429 with Retry-After). The key itself is never logged or stored; the rate
+ * limiter is keyed by its SHA-256.
+ */
+public class ApiKeyFilter {
+
+    public static final String HEADER = "x-api-key";
+
+    private final ApiKeys apiKeys;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    public ApiKeyFilter(EnrollmentConfig config) {
+        this.apiKeys = ApiKeys.parse(config.apiKeys().orElse(""));
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        Optional<String> org = apiKeys.organizationOf(key);
+        if (org.isEmpty()) {
+            return Optional.of(ApiException.unauthorized().toResponse());
+        }
+        OptionalLong retryAfter = rateLimiter.tryAcquire(sha256(key));
+        if (retryAfter.isPresent()) {
+            return Optional.of(Response.status(429)
+                    .header("Retry-After", retryAfter.getAsLong())
+                    .entity(Map.of("status", "rate_limited", "message", "Rate limit exceeded; retry after "
+                            + retryAfter.getAsLong() + " s."))
+                    .type("application/json").build());
+        }
+        caller.authenticate(org.get());
+        return Optional.empty();
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.seqengine.enrollment.api.error;
+
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answer with the seed's body shape ({@code {"status": ..., "message": ...}}). Thrown by
+ * resources and mapped to a response by {@link ApiExceptionMappers}.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int httpStatus;
+    private final Map<String, Object> body;
+
+    private ApiException(int httpStatus, Map<String, Object> body) {
+        super((String) body.get("message"), null, false, false);
+        this.httpStatus = httpStatus;
+        this.body = body;
+    }
+
+    public static ApiException badRequest(String message, List<FieldError> errors) {
+        Map<String, Object> body = base("bad_request", message);
+        body.put("errors", errors);
+        return new ApiException(400, body);
+    }
+
+    public static ApiException badRequest(FieldError error) {
+        return badRequest(error.message() != null ? error.message() : "Invalid request.", List.of(error));
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, base("not_found", message));
+    }
+
+    public static ApiException conflict(String message, String activeSequenceId, String activeEnrollmentId) {
+        Map<String, Object> body = base("conflict", message);
+        body.put("active_sequence_id", activeSequenceId);
+        body.put("active_enrollment_id", activeEnrollmentId);
+        return new ApiException(409, body);
+    }
+
+    public static ApiException unauthorized() {
+        return new ApiException(401, base("unauthorized", "A valid x-api-key header is required."));
+    }
+
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, base("unavailable", message));
+    }
+
+    private static Map<String, Object> base(String status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("message", message);
+        return body;
+    }
+
+    public Response toResponse() {
+        return Response.status(httpStatus).entity(body).type("application/json").build();
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,38 @@
+package org.seqengine.enrollment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of enrollment-service (prefix {@code enrollment.}); defaults live in application.properties. */
+@ConfigMapping(prefix = "enrollment")
+public interface EnrollmentConfig {
+
+    /** {@code org_id:key,org_id:key}; empty means no key is valid. Never logged. */
+    Optional<String> apiKeys();
+
+    RateLimit rateLimit();
+
+    /** How long an HTTP command waits for its outcome before answering 503. */
+    @WithDefault("10S")
+    Duration commandTimeout();
+
+    Topics topics();
+
+    interface RateLimit {
+        @WithDefault("100000")
+        long requests();
+
+        @WithDefault("5M")
+        Duration period();
+    }
+
+    interface Topics {
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

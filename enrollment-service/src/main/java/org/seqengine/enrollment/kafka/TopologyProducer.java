@@ -1,0 +1,26 @@
+package org.seqengine.enrollment.kafka;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.apache.kafka.streams.Topology;
+import org.seqengine.enrollment.config.EnrollmentConfig;
+import org.seqengine.enrollment.streams.EnrollmentTopology;
+
+/** Hands the topology to Quarkus' Kafka Streams extension, after making sure its topics exist. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    EnrollmentConfig config;
+
+    @Produces
+    public Topology topology() {
+        TopicProvisioner.ensureTopics(clients.base("enrollment-admin"), config.topics().partitions(),
+                config.topics().replicationFactor());
+        return EnrollmentTopology.build();
+    }
+}

@@ -1,0 +1,67 @@
+package org.seqengine.enrollment.mapping;
+
+import java.util.HashSet;
+import java.util.List;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.ExclusionRule;
+import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.MatchLevel;
+import org.seqengine.enrollment.domain.reference.Person;
+import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.enrollment.domain.reference.Sequence;
+import org.seqengine.enrollment.domain.reference.Step;
+import org.seqengine.enrollment.domain.reference.StepType;
+import org.seqengine.schemas.avro.ExclusionMatchesRecord;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.schemas.avro.StepRecord;
+
+/**
+ * Reference data from the compacted topics to the domain. Upstream may publish these topics
+ * directly, so values are read leniently (an unknown step type becomes a TASK, never a crash).
+ */
+public final class ReferenceMapper {
+
+    private ReferenceMapper() {}
+
+    public static Sequence toDomain(SequenceRecord r) {
+        return new Sequence(r.getOrgId(), r.getId(), r.getName(), r.getIsPublished(), r.getIsPaused(), r.getRulesetId(),
+                r.getSteps().stream().map(ReferenceMapper::toDomain).toList());
+    }
+
+    static Step toDomain(StepRecord r) {
+        StepType type = "EMAIL".equals(r.getType()) ? StepType.EMAIL : StepType.TASK;
+        return new Step(type, r.getWaitDays(), r.getSubject(), r.getBody());
+    }
+
+    public static Mailbox toDomain(MailboxRecord r) {
+        return new Mailbox(r.getOrgId(), r.getId(), r.getEmail(), r.getDisplayName(), r.getOwnerId(),
+                r.getIsPaused(), r.getIsUnauthorized());
+    }
+
+    public static Person toDomain(PersonRecord r) {
+        return new Person(r.getOrgId(), r.getId(), r.getEmail(), r.getFirstName(), r.getLastName(), r.getLinkedinUrl(),
+                r.getCompanyDomain(), r.getDoNotEmail(), r.getEmailOptOut(), r.getHighBounceRisk(), r.getAttributes());
+    }
+
+    public static Ruleset toDomain(RulesetRecord r) {
+        return new Ruleset(r.getOrgId(), r.getId(), r.getAllowReenrollmentIntoSequences(),
+                r.getAllowReenrollmentIntoSameSequence(), r.getReenrollmentWaitingDays(),
+                new HashSet<>(r.getExclusionRuleIds()));
+    }
+
+    public static ExclusionRule toDomain(ExclusionRuleRecord r) {
+        MatchLevel level = "COMPANY".equals(r.getLevel()) ? MatchLevel.COMPANY : MatchLevel.PERSON;
+        return new ExclusionRule(r.getOrgId(), r.getId(), r.getName(), level, r.getExcludeFromSequences(),
+                r.getRemoveFromActiveSequences(), r.getFilterJson());
+    }
+
+    public static List<ExclusionMatch> toDomain(ExclusionMatchesRecord r) {
+        return r == null ? List.of() : r.getMatches().stream()
+                .map(m -> new ExclusionMatch(m.getRuleId(), "COMPANY".equals(m.getLevel()) ? MatchLevel.COMPANY : MatchLevel.PERSON))
+                .toList();
+    }
+}

@@ -1,0 +1,94 @@
+package org.seqengine.enrollment.mapping;
+
+import java.util.List;
+import org.seqengine.enrollment.domain.BlockReason;
+import org.seqengine.enrollment.domain.Enrollment;
+import org.seqengine.enrollment.domain.FinishReason;
+import org.seqengine.enrollment.domain.OptOutSource;
+import org.seqengine.enrollment.domain.PauseReason;
+import org.seqengine.enrollment.domain.PersonState;
+import org.seqengine.enrollment.domain.RecentCommand;
+import org.seqengine.enrollment.domain.Rejection;
+import org.seqengine.enrollment.domain.RejectionCode;
+import org.seqengine.enrollment.domain.Reply;
+import org.seqengine.enrollment.domain.ReplyClassification;
+import org.seqengine.enrollment.domain.reference.EnforcementLevel;
+import org.seqengine.schemas.avro.EnrollmentRecord;
+import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.schemas.avro.RecentCommandRecord;
+import org.seqengine.schemas.avro.RejectionRecord;
+import org.seqengine.schemas.avro.ReplyRecord;
+
+/** Person state and enrollments between the stores/topics (Avro) and the domain. */
+public final class StateMapper {
+
+    private StateMapper() {}
+
+    public static PersonState toDomain(PersonStateRecord r) {
+        return new PersonState(r.getOrgId(), r.getPersonId(),
+                r.getEnrollments().stream().map(StateMapper::toDomain).toList(),
+                r.getOptedOutAt(), Enums.parseOptional(OptOutSource.class, r.getOptOutSource(), "opt_out_source"),
+                r.getRecentCommands().stream().map(StateMapper::toDomain).toList());
+    }
+
+    public static PersonStateRecord toAvro(PersonState s) {
+        return PersonStateRecord.newBuilder()
+                .setOrgId(s.orgId()).setPersonId(s.personId())
+                .setEnrollments(s.enrollments().stream().map(StateMapper::toAvro).toList())
+                .setOptedOutAt(s.optedOutAt()).setOptOutSource(Enums.name(s.optOutSource()))
+                .setRecentCommands(s.recentCommands().stream().map(StateMapper::toAvro).toList())
+                .build();
+    }
+
+    public static Enrollment toDomain(EnrollmentRecord r) {
+        return new Enrollment(r.getId(), r.getOrgId(), r.getPersonId(), r.getSequenceId(), r.getMailboxId(),
+                r.getCreatedAt(), r.getUpdatedAt(), r.getStartedAt(), r.getEndedAt(),
+                r.getNextStepIndex(), r.getStepsCompleted(),
+                Enums.parseOptional(BlockReason.class, r.getBlockReason(), "block_reason"),
+                Enums.parseOptional(PauseReason.class, r.getPauseReason(), "pause_reason"),
+                r.getResumeAt(), replyToDomain(r.getReply()),
+                Enums.parseOptional(FinishReason.class, r.getFinishReason(), "finish_reason"),
+                r.getCanceled());
+    }
+
+    public static EnrollmentRecord toAvro(Enrollment e) {
+        return EnrollmentRecord.newBuilder()
+                .setId(e.id()).setOrgId(e.orgId()).setPersonId(e.personId()).setSequenceId(e.sequenceId())
+                .setMailboxId(e.mailboxId()).setCreatedAt(e.createdAt()).setUpdatedAt(e.updatedAt())
+                .setStartedAt(e.startedAt()).setEndedAt(e.endedAt())
+                .setNextStepIndex(e.nextStepIndex()).setStepsCompleted(e.stepsCompleted())
+                .setBlockReason(Enums.name(e.blockReason())).setPauseReason(Enums.name(e.pauseReason()))
+                .setResumeAt(e.resumeAt()).setReply(replyToAvro(e.reply()))
+                .setFinishReason(Enums.name(e.finishReason())).setCanceled(e.canceled())
+                .build();
+    }
+
+    static RecentCommand toDomain(RecentCommandRecord r) {
+        return new RecentCommand(r.getCommandId(), r.getEnrollmentIds(), rejectionsToDomain(r.getRejections()),
+                r.getActiveSequenceId(), r.getActiveEnrollmentId());
+    }
+
+    static RecentCommandRecord toAvro(RecentCommand c) {
+        return new RecentCommandRecord(c.commandId(), c.enrollmentIds(), rejectionsToAvro(c.rejections()),
+                c.activeSequenceId(), c.activeEnrollmentId());
+    }
+
+    public static List<Rejection> rejectionsToDomain(List<RejectionRecord> records) {
+        return records.stream().map(r -> new Rejection(Enums.parse(RejectionCode.class, r.getCode(), "code"),
+                r.getMessage(), r.getRuleId(), Enums.parseOptional(EnforcementLevel.class, r.getLevel(), "level"))).toList();
+    }
+
+    public static List<RejectionRecord> rejectionsToAvro(List<Rejection> rejections) {
+        return rejections.stream().map(r -> new RejectionRecord(r.code().name(), r.message(), r.ruleId(),
+                Enums.name(r.level()))).toList();
+    }
+
+    static Reply replyToDomain(ReplyRecord r) {
+        return r == null ? null : new Reply(r.getReplyId(), r.getSubject(),
+                Enums.parse(ReplyClassification.class, r.getClassification(), "classification"), r.getReceivedAt());
+    }
+
+    static ReplyRecord replyToAvro(Reply r) {
+        return r == null ? null : new ReplyRecord(r.replyId(), r.subject(), r.classification().name(), r.receivedAt());
+    }
+}

@@ -1,0 +1,137 @@
+package org.seqengine.enrollment.streams;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+import org.seqengine.enrollment.domain.DecisionContext;
+import org.seqengine.enrollment.domain.Enrollment;
+import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.domain.EnrollmentDecider;
+import org.seqengine.enrollment.domain.EnrollmentEvent;
+import org.seqengine.enrollment.domain.PersonState;
+import org.seqengine.enrollment.domain.RecentCommand;
+import org.seqengine.enrollment.mapping.CommandMapper;
+import org.seqengine.enrollment.mapping.EventMapper;
+import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.EnrollmentRecord;
+import org.seqengine.schemas.avro.PersonStateRecord;
+
+/**
+ * The thin adapter around {@link EnrollmentDecider}: load the person's state, decide, evolve, then
+ * write the events, the changed enrollments, the new state and the command's reply. Under
+ * exactly_once_v2 all of it commits atomically with the command's offset.
+ */
+final class EnrollmentCommandProcessor implements Processor<String, CommandEnvelope, String, Object> {
+
+    private static final Logger LOG = Logger.getLogger(EnrollmentCommandProcessor.class);
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, PersonStateRecord> personStates;
+    private KeyValueStore<String, EnrollmentRecord> enrollments;
+    private StoreReferenceData.Stores referenceStores;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.personStates = context.getStateStore(StoreNames.PERSON_STATES);
+        this.enrollments = context.getStateStore(StoreNames.ENROLLMENTS);
+        this.referenceStores = new StoreReferenceData.Stores(
+                context.getStateStore(StoreNames.SEQUENCES), context.getStateStore(StoreNames.MAILBOXES),
+                context.getStateStore(StoreNames.RULESETS), context.getStateStore(StoreNames.EXCLUSION_RULES),
+                context.getStateStore(StoreNames.PEOPLE), context.getStateStore(StoreNames.EXCLUSION_MATCHES),
+                context.getStateStore(StoreNames.MAILBOX_LOAD));
+    }
+
+    @Override
+    public void process(Record<String, CommandEnvelope> record) {
+        EnrollmentCommand command;
+        try {
+            command = CommandMapper.toDomain(Objects.requireNonNull(record.value(), "null command"));
+            String expectedKey = Keys.of(command.meta().orgId(), command.meta().personId());
+            if (!expectedKey.equals(record.key())) {
+                throw new IllegalArgumentException("key does not match org_id/person_id of the command");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        String key = record.key();
+        PersonStateRecord stored = personStates.get(key);
+        PersonState state = stored == null
+                ? PersonState.empty(command.meta().orgId(), command.meta().personId())
+                : StateMapper.toDomain(stored);
+
+        var previous = state.recent(command.meta().commandId());
+        if (previous.isPresent()) {
+            reply(key, command, previous.get(), true);
+            return;
+        }
+
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores));
+        List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx);
+        if (events.isEmpty()) {
+            reply(key, command, new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null), false);
+            return;
+        }
+        PersonState next = EnrollmentDecider.evolveAll(state, events);
+
+        long ts = record.timestamp();
+        for (EnrollmentEvent event : events) {
+            context.forward(new Record<String, Object>(key, EventMapper.toAvro(event), ts), EnrollmentTopology.EVENTS_SINK);
+        }
+        for (Enrollment changed : changedEnrollments(state, next)) {
+            EnrollmentRecord value = StateMapper.toAvro(changed);
+            String enrollmentKey = Keys.of(changed.orgId(), changed.id());
+            enrollments.put(enrollmentKey, value);
+            context.forward(new Record<String, Object>(enrollmentKey, value, ts), EnrollmentTopology.ENROLLMENTS_SINK);
+        }
+        personStates.put(key, StateMapper.toAvro(next));
+        RecentCommand outcome = next.recent(command.meta().commandId())
+                .orElse(new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null));
+        reply(key, command, outcome, false);
+        LOG.debugf("command %s (%s) -> %d event(s)", command.meta().commandId(),
+                command.getClass().getSimpleName(), events.size());
+    }
+
+    private static List<Enrollment> changedEnrollments(PersonState before, PersonState after) {
+        Map<String, Enrollment> old = new HashMap<>();
+        before.enrollments().forEach(e -> old.put(e.id(), e));
+        return after.enrollments().stream().filter(e -> !e.equals(old.get(e.id()))).toList();
+    }
+
+    private void reply(String key, EnrollmentCommand command, RecentCommand outcome, boolean duplicate) {
+        CommandReplyRecord reply = CommandReplyRecord.newBuilder()
+                .setCommandId(command.meta().commandId()).setOrgId(command.meta().orgId())
+                .setPersonId(command.meta().personId()).setDuplicate(duplicate)
+                .setEnrollmentIds(outcome.enrollmentIds())
+                .setRejections(StateMapper.rejectionsToAvro(outcome.rejections()))
+                .setActiveSequenceId(outcome.activeSequenceId()).setActiveEnrollmentId(outcome.activeEnrollmentId())
+                .build();
+        context.forward(new Record<String, Object>(key, reply, context.currentSystemTimeMs()), EnrollmentTopology.REPLIES_SINK);
+    }
+
+    private void deadLetter(Record<String, CommandEnvelope> record, Exception error) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        LOG.warnf("invalid command at %s-%s@%s sent to the DLQ: %s", source == null ? "?" : source.topic(),
+                source == null ? "?" : source.partition(), source == null ? "?" : source.offset(), error.getMessage());
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        DeadLetters.describe(headers, source == null ? null : source.topic(), source == null ? -1 : source.partition(),
+                source == null ? -1 : source.offset(), error);
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
+                EnrollmentTopology.COMMANDS_DLQ_SINK);
+    }
+
+}

@@ -1,0 +1,107 @@
+package org.seqengine.enrollment.streams;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.seqengine.enrollment.domain.ReferenceData;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.ExclusionRule;
+import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.Person;
+import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.enrollment.domain.reference.Sequence;
+import org.seqengine.enrollment.mapping.ReferenceMapper;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.avro.ExclusionMatchesRecord;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
+
+/**
+ * {@link ReferenceData} of one organization, read from the global stores. Used by the decider
+ * (inside a Streams task) and by the REST edge (through interactive queries) alike.
+ */
+public final class StoreReferenceData implements ReferenceData {
+
+    /** The stores it reads; the processor and the REST edge obtain them differently. */
+    public record Stores(ReadOnlyKeyValueStore<String, SequenceRecord> sequences,
+                         ReadOnlyKeyValueStore<String, MailboxRecord> mailboxes,
+                         ReadOnlyKeyValueStore<String, RulesetRecord> rulesets,
+                         ReadOnlyKeyValueStore<String, ExclusionRuleRecord> exclusionRules,
+                         ReadOnlyKeyValueStore<String, PersonRecord> people,
+                         ReadOnlyKeyValueStore<String, ExclusionMatchesRecord> exclusionMatches,
+                         ReadOnlyKeyValueStore<String, Long> mailboxLoad) {}
+
+    private final String orgId;
+    private final Stores stores;
+
+    public StoreReferenceData(String orgId, Stores stores) {
+        this.orgId = orgId;
+        this.stores = stores;
+    }
+
+    @Override
+    public Optional<Sequence> sequence(String sequenceId) {
+        return get(stores.sequences(), sequenceId, ReferenceMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Person> person(String personId) {
+        return get(stores.people(), personId, ReferenceMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Mailbox> mailboxByEmail(String email) {
+        if (email == null) return Optional.empty();
+        String wanted = email.trim().toLowerCase(Locale.ROOT);
+        try (KeyValueIterator<String, MailboxRecord> it = stores.mailboxes().prefixScan(orgId + "/", new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, MailboxRecord> kv = it.next();
+                if (kv.value != null && kv.value.getEmail() != null
+                        && kv.value.getEmail().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return Optional.of(ReferenceMapper.toDomain(kv.value));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Mailbox> mailbox(String mailboxId) {
+        return get(stores.mailboxes(), mailboxId, ReferenceMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Ruleset> ruleset(String rulesetId) {
+        return get(stores.rulesets(), rulesetId, ReferenceMapper::toDomain);
+    }
+
+    @Override
+    public Optional<ExclusionRule> exclusionRule(String ruleId) {
+        return get(stores.exclusionRules(), ruleId, ReferenceMapper::toDomain);
+    }
+
+    @Override
+    public List<ExclusionMatch> exclusionMatches(String personId) {
+        return get(stores.exclusionMatches(), personId, ReferenceMapper::toDomain).orElse(List.of());
+    }
+
+    @Override
+    public long activeEnrollments(String mailboxId) {
+        Long load = stores.mailboxLoad().get(Keys.of(orgId, mailboxId));
+        return load == null ? 0 : load;
+    }
+
+    private <R, D> Optional<D> get(ReadOnlyKeyValueStore<String, R> store, String id, Function<R, D> mapper) {
+        if (id == null || id.isBlank() || id.contains("/")) return Optional.empty();
+        R record = store.get(Keys.of(orgId, id));
+        return record == null ? Optional.empty() : Optional.of(mapper.apply(record));
+    }
+}
