@@ -48,7 +48,7 @@ public final class Topics {
     /** The exclusion rules a person matches now; key {@code org_id/person_id}. Compacted. */
     public static final Topic<String, ExclusionMatchesRecord> EXCLUSION_MATCHES = avro("exclusion-matches.v1", ExclusionMatchesRecord.class, true);
 
-    /** Outcome of each command; key {@code command_id}. Append. */
+    /** Outcome of each command; key {@code org_id/person_id} (the command's key), correlated by {@code command_id} in the value. Append. */
     public static final Topic<String, CommandReplyRecord> COMMAND_REPLIES = avro("enrollment.command-replies.v1", CommandReplyRecord.class, false);
 
     /** Bulk unenroll jobs; key {@code org_id/id}. Compacted. */

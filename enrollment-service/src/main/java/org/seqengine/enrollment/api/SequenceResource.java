@@ -61,7 +61,9 @@ public class SequenceResource {
         if (current == null) {
             throw ApiException.notFound("Sequence not found.");
         }
-        SequenceRecord updated = SequenceRecord.newBuilder(current).setIsPaused(paused).setUpdatedAt(Instant.now()).build();
-        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, updated));
+        // `current` is a fresh copy decoded from the store: change it in place.
+        current.setIsPaused(paused);
+        current.setUpdatedAt(Instant.now());
+        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, current));
     }
 }

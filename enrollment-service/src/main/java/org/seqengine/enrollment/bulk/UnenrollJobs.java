@@ -38,7 +38,9 @@ import org.seqengine.schemas.avro.UnenrollTargetRecord;
  * Bulk unenroll: a job resolves its targets once, then sends Unenroll commands in batches, saving
  * its progress to the compacted jobs topic after each batch. Command ids are derived from the job
  * and the enrollment, so a job resumed after a crash re-sends a batch without unenrolling twice:
- * a job is never partially forgotten.
+ * a job is never partially forgotten. Job records are updated in place (each is a fresh copy
+ * decoded from the store, owned by the single runner thread) rather than through
+ * {@code newBuilder(record)}, whose deep copy resolves classes through Avro's class loader.
  */
 @ApplicationScoped
 public class UnenrollJobs {
@@ -138,7 +140,8 @@ public class UnenrollJobs {
             job = runBatch(job, batch);
             save(job);
         }
-        job = UnenrollJobRecord.newBuilder(job).setState("COMPLETED").setUpdatedAt(Instant.now()).build();
+        job.setState("COMPLETED");
+        job.setUpdatedAt(Instant.now());
         save(job);
         LOG.infof("unenroll job %s completed: %d unenrolled, %d skipped, %d failed", job.getId(), job.getUnenrolled(),
                 job.getSkipped(), job.getFailed());
@@ -170,10 +173,12 @@ public class UnenrollJobs {
                 failed++;
             }
         }
-        return UnenrollJobRecord.newBuilder(job)
-                .setProcessed(job.getProcessed() + batch.size())
-                .setUnenrolled(job.getUnenrolled() + unenrolled).setSkipped(job.getSkipped() + skipped)
-                .setFailed(job.getFailed() + failed).setUpdatedAt(Instant.now()).build();
+        job.setProcessed(job.getProcessed() + batch.size());
+        job.setUnenrolled(job.getUnenrolled() + unenrolled);
+        job.setSkipped(job.getSkipped() + skipped);
+        job.setFailed(job.getFailed() + failed);
+        job.setUpdatedAt(Instant.now());
+        return job;
     }
 
     private static boolean isAlreadyEnded(String code) {
@@ -217,8 +222,11 @@ public class UnenrollJobs {
                 }
             }
         }
-        return UnenrollJobRecord.newBuilder(job).setTargets(targets).setResolved(true).setSkipped(skipped)
-                .setUpdatedAt(Instant.now()).build();
+        job.setTargets(targets);
+        job.setResolved(true);
+        job.setSkipped(skipped);
+        job.setUpdatedAt(Instant.now());
+        return job;
     }
 
     private void save(UnenrollJobRecord job) {

@@ -11,6 +11,7 @@ import static org.seqengine.enrollment.testsupport.TestData.enrollBody;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
@@ -18,6 +19,11 @@ import org.seqengine.enrollment.testsupport.TestData;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class EnrollmentApiTest {
+
+    @BeforeEach
+    void serviceIsReady() {
+        TestData.awaitReady();
+    }
 
     @Test
     void enrollsAPersonAndReadsTheEnrollmentBack() {

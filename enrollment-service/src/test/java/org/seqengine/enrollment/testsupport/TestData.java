@@ -20,6 +20,12 @@ public final class TestData {
         return given().header("x-api-key", apiKey).contentType(ContentType.JSON).basePath("/sequences/v1");
     }
 
+    /** The service answers once Kafka Streams is RUNNING (after a start or a profile restart). */
+    public static void awaitReady() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
     public static String id() {
         return UUID.randomUUID().toString();
     }
