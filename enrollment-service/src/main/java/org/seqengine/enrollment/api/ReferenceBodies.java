@@ -1,6 +1,7 @@
 package org.seqengine.enrollment.api;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class ReferenceBodies {
         }
         return SequenceRecord.newBuilder().setOrgId(orgId).setId(id).setName(body.name())
                 .setIsPublished(body.isPublished()).setIsPaused(Boolean.TRUE.equals(body.isPaused()))
-                .setRulesetId(body.rulesetId()).setSteps(steps).setUpdatedAt(Instant.now()).build();
+                .setRulesetId(body.rulesetId()).setSteps(steps).setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
     }
 
     static MailboxRecord mailbox(String orgId, String id, MailboxBody body) {

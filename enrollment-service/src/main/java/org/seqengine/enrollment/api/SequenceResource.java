@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
@@ -63,7 +64,7 @@ public class SequenceResource {
         }
         // `current` is a fresh copy decoded from the store: change it in place.
         current.setIsPaused(paused);
-        current.setUpdatedAt(Instant.now());
+        current.setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, current));
     }
 }
