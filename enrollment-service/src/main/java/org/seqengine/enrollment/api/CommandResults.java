@@ -33,8 +33,13 @@ public class CommandResults {
     @Inject
     CommandGateway gateway;
 
-    /** A command id: derived from the Idempotency-Key when one is given, so a retry is the same command. */
-    public static String commandId(String orgId, String idempotencyKey) {
+    /**
+     * A command id: derived from the Idempotency-Key when one is given, so a retry is the same
+     * command. The person and the operation are part of it: a key reused for another person or
+     * another operation is another command (and, for Enroll, another enrollment id), never a
+     * collision with the first.
+     */
+    public static String commandId(String orgId, String personId, String operation, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return UUID.randomUUID().toString();
         }
@@ -42,11 +47,13 @@ public class CommandResults {
             throw ApiException.badRequest(FieldError.of("invalid_idempotency_key",
                     "Idempotency-Key must be at most 255 characters.", "Idempotency-Key"));
         }
-        return UUID.nameUUIDFromBytes(("idempotency/" + orgId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String name = String.join("/", "idempotency", orgId, personId, operation, idempotencyKey);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public static CommandMeta meta(String orgId, String personId, String idempotencyKey, String reason) {
-        return new CommandMeta(commandId(orgId, idempotencyKey), orgId, personId, Instant.now(), "api", reason);
+    public static CommandMeta meta(String orgId, String personId, String operation, String idempotencyKey, String reason) {
+        return new CommandMeta(commandId(orgId, personId, operation, idempotencyKey), orgId, personId, Instant.now(),
+                "api", reason);
     }
 
     /** Sends the command and waits for its outcome; throws the HTTP error if it was rejected. */

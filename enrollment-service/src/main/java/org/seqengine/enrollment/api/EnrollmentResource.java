@@ -63,7 +63,7 @@ public class EnrollmentResource {
         }
         checks.orThrow();
         String orgId = caller.orgId();
-        CommandMeta meta = CommandResults.meta(orgId, body.personId(), idempotencyKey, null);
+        CommandMeta meta = CommandResults.meta(orgId, body.personId(), "enroll", idempotencyKey, null);
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.Enroll(meta, body.sequenceId(), body.mailboxEmails()));
         Enrollment created = queries.enrollment(orgId, reply.getEnrollmentIds().get(0))
                 .orElseThrow(() -> ApiException.unavailable("The enrollment was created but is not readable yet; retry the read."));
@@ -96,35 +96,37 @@ public class EnrollmentResource {
     @POST
     @Path("/{id}/unenroll")
     public EnrollmentView unenroll(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
+        return lifecycle(id, "unenroll", idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
     }
 
     @POST
     @Path("/{id}/pause")
     public EnrollmentView pause(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Pause(meta, id));
+        return lifecycle(id, "pause", idempotencyKey, meta -> new EnrollmentCommand.Pause(meta, id));
     }
 
     @POST
     @Path("/{id}/resume")
     public EnrollmentView resume(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Resume(meta, id));
+        return lifecycle(id, "resume", idempotencyKey, meta -> new EnrollmentCommand.Resume(meta, id));
     }
 
     /** The hosted API's cancel: unenrolls, answering only that the cancel took effect. */
     @DELETE
     @Path("/{id}")
     public Map<String, Object> cancel(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        lifecycle(id, idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
+        lifecycle(id, "unenroll", idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", id);
         result.put("is_canceled", true);
         return result;
     }
 
-    private EnrollmentView lifecycle(String id, String idempotencyKey, Function<CommandMeta, EnrollmentCommand> command) {
+    private EnrollmentView lifecycle(String id, String operation, String idempotencyKey,
+                                     Function<CommandMeta, EnrollmentCommand> command) {
         Enrollment target = find(id);
-        commands.execute(command.apply(CommandResults.meta(caller.orgId(), target.personId(), idempotencyKey, null)));
+        commands.execute(command.apply(CommandResults.meta(caller.orgId(), target.personId(), operation + "/" + id,
+                idempotencyKey, null)));
         return queries.view(find(id));
     }
 

@@ -66,7 +66,7 @@ public class PeopleResource {
     @Path("/{id}/unenroll")
     public Map<String, Object> unenroll(@PathParam("id") String id, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
         requirePerson(id);
-        CommandReplyRecord reply = commands.execute(new EnrollmentCommand.UnenrollPerson(meta(id, key, null)));
+        CommandReplyRecord reply = commands.execute(new EnrollmentCommand.UnenrollPerson(meta(id, "unenroll-person", key, null)));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("person_id", id);
         result.put("unenrolled", views(reply.getEnrollmentIds()));
@@ -87,7 +87,7 @@ public class PeopleResource {
                         "source must be one of LINK, ADMIN, CRM, REPLY, API.", "source"));
             }
         }
-        CommandReplyRecord reply = commands.execute(new EnrollmentCommand.OptOut(meta(id, key, body == null ? null : body.reason()), source));
+        CommandReplyRecord reply = commands.execute(new EnrollmentCommand.OptOut(meta(id, "opt-out", key, body == null ? null : body.reason()), source));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("person_id", id);
         result.put("is_opted_out", true);
@@ -103,7 +103,7 @@ public class PeopleResource {
         RequestChecks checks = RequestChecks.start();
         if (checks.body(body)) checks.required(body.permissionNote(), "permission_note");
         checks.orThrow();
-        commands.execute(new EnrollmentCommand.ClearOptOut(meta(id, key, body.reason()), body.permissionNote()));
+        commands.execute(new EnrollmentCommand.ClearOptOut(meta(id, "clear-opt-out", key, body.reason()), body.permissionNote()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("person_id", id);
         result.put("is_opted_out", false);
@@ -143,8 +143,8 @@ public class PeopleResource {
         return result;
     }
 
-    private CommandMeta meta(String personId, String idempotencyKey, String reason) {
-        return CommandResults.meta(caller.orgId(), personId, idempotencyKey, reason);
+    private CommandMeta meta(String personId, String operation, String idempotencyKey, String reason) {
+        return CommandResults.meta(caller.orgId(), personId, operation, idempotencyKey, reason);
     }
 
     private void requirePerson(String id) {

@@ -43,6 +43,9 @@ public class CommandGateway {
     @Inject
     EnrollmentConfig config;
 
+    @Inject
+    KafkaTopics topics;
+
     private final Map<String, CompletableFuture<CommandReplyRecord>> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private KafkaProducer<String, CommandEnvelope> producer;
@@ -50,6 +53,7 @@ public class CommandGateway {
     private Thread listener;
 
     void start(@Observes StartupEvent ignored) {
+        topics.ensureCreated();
         Map<String, Object> producerProps = clients.base("enrollment-api-commands");
         producerProps.put("acks", "all");
         producerProps.put("enable.idempotence", true);
@@ -64,6 +68,9 @@ public class CommandGateway {
                 Topics.COMMAND_REPLIES.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES.name(), Duration.ofSeconds(60))
                 .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException(Topics.COMMAND_REPLIES.name() + " has no partitions: cannot receive command outcomes");
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve now: replies after this point are ours to see

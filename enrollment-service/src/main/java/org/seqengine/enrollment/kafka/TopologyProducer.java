@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.apache.kafka.streams.Topology;
-import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.streams.EnrollmentTopology;
 
 /** Hands the topology to Quarkus' Kafka Streams extension, after making sure its topics exist. */
@@ -12,15 +11,11 @@ import org.seqengine.enrollment.streams.EnrollmentTopology;
 public class TopologyProducer {
 
     @Inject
-    KafkaClients clients;
-
-    @Inject
-    EnrollmentConfig config;
+    KafkaTopics topics;
 
     @Produces
     public Topology topology() {
-        TopicProvisioner.ensureTopics(clients.base("enrollment-admin"), config.topics().partitions(),
-                config.topics().replicationFactor());
+        topics.ensureCreated();
         return EnrollmentTopology.build();
     }
 }

@@ -42,6 +42,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         DeadLetters.describe(headers, record.topic(), record.partition(), record.offset(), exception);
         try {
             producer.send(new ProducerRecord<>(dlq, null, record.key(), record.value(), headers)).get();
+            DecisionMetrics.deadLetter(record.topic());
             LOG.warnf("undecodable record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
                     dlq, exception.getMessage());
             return DeserializationHandlerResponse.CONTINUE;

@@ -75,6 +75,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
 
         var previous = state.recent(command.meta().commandId());
         if (previous.isPresent()) {
+            DecisionMetrics.duplicate(command);
             reply(key, command, previous.get(), true);
             return;
         }
@@ -83,6 +84,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores));
         List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx);
         if (events.isEmpty()) {
+            DecisionMetrics.unchanged(command);
             reply(key, command, new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null), false);
             return;
         }
@@ -101,6 +103,11 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         personStates.put(key, StateMapper.toAvro(next));
         RecentCommand outcome = next.recent(command.meta().commandId())
                 .orElse(new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null));
+        if (outcome.rejections().isEmpty()) {
+            DecisionMetrics.applied(command);
+        } else {
+            DecisionMetrics.rejected(command, outcome.rejections());
+        }
         reply(key, command, outcome, false);
         LOG.debugf("command %s (%s) -> %d event(s)", command.meta().commandId(),
                 command.getClass().getSimpleName(), events.size());
@@ -127,6 +134,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         RecordMetadata source = context.recordMetadata().orElse(null);
         LOG.warnf("invalid command at %s-%s@%s sent to the DLQ: %s", source == null ? "?" : source.topic(),
                 source == null ? "?" : source.partition(), source == null ? "?" : source.offset(), error.getMessage());
+        DecisionMetrics.deadLetter(source == null ? null : source.topic());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         DeadLetters.describe(headers, source == null ? null : source.topic(), source == null ? -1 : source.partition(),
                 source == null ? -1 : source.offset(), error);

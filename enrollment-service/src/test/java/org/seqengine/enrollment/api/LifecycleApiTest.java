@@ -206,4 +206,45 @@ class LifecycleApiTest {
                 .post("/unenroll-jobs").then().statusCode(400).body("errors[0].code", equalTo("one_selector_required"));
         as(ORG_A_KEY).get("/unenroll-jobs/" + TestData.id()).then().statusCode(404);
     }
+
+    @Test
+    void listsPageWithACursor() {
+        String mailbox = newMailbox();
+        String sequence = TestData.sequence(ORG_A_KEY, null, 1);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) ids.add(enroll(sequence, TestData.person(ORG_A_KEY), mailbox));
+        ids.sort(String::compareTo);
+
+        String cursor = as(ORG_A_KEY).queryParam("sequence_id", sequence).queryParam("limit", 2).get("/enrollments")
+                .then().statusCode(200).body("data.id", equalTo(ids.subList(0, 2)))
+                .body("next_cursor", equalTo(ids.get(1))).extract().path("next_cursor");
+        as(ORG_A_KEY).queryParam("sequence_id", sequence).queryParam("limit", 2).queryParam("cursor", cursor)
+                .get("/enrollments").then().statusCode(200)
+                .body("data.id", equalTo(ids.subList(2, 3))).body("next_cursor", equalTo(null));
+        as(ORG_A_KEY).queryParam("sequence_id", sequence).queryParam("status", "QUEUED").get("/enrollments")
+                .then().body("data", hasSize(3));
+        as(ORG_A_KEY).queryParam("sequence_id", sequence).queryParam("status", "FINISHED").get("/enrollments")
+                .then().body("data", hasSize(0));
+    }
+
+    @Test
+    void idempotencyKeyReusedForAnotherPersonIsAnotherEnrollment() {
+        String mailbox = newMailbox();
+        String sequence = TestData.sequence(ORG_A_KEY, null, 1);
+        String key = "shared-" + TestData.id();
+        String first = as(ORG_A_KEY).header("Idempotency-Key", key).body(enrollBody(sequence, TestData.person(ORG_A_KEY), mailbox))
+                .post("/enrollments").then().statusCode(201).extract().path("id");
+        String second = as(ORG_A_KEY).header("Idempotency-Key", key).body(enrollBody(sequence, TestData.person(ORG_A_KEY), mailbox))
+                .post("/enrollments").then().statusCode(201).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+        as(ORG_A_KEY).get("/enrollments/" + first).then().statusCode(200);
+    }
+
+    @Test
+    void decisionsAreCountedInTheMetrics() {
+        enroll(TestData.sequence(ORG_A_KEY, null, 1), TestData.person(ORG_A_KEY), newMailbox());
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("enrollment_commands_total{"))
+                .body(org.hamcrest.Matchers.containsString("type=\"Enroll\""));
+    }
 }

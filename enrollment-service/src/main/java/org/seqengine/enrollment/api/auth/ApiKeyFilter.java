@@ -12,8 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.config.ApiKeys;
-import org.seqengine.enrollment.config.EnrollmentConfig;
+import org.seqengine.enrollment.config.ApiKeyRegistry;
 
 /**
  * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
@@ -24,18 +23,14 @@ public class ApiKeyFilter {
 
     public static final String HEADER = "x-api-key";
 
-    private final ApiKeys apiKeys;
+    @Inject
+    ApiKeyRegistry apiKeys;
 
     @Inject
     Caller caller;
 
     @Inject
     RateLimiter rateLimiter;
-
-    @Inject
-    public ApiKeyFilter(EnrollmentConfig config) {
-        this.apiKeys = ApiKeys.parse(config.apiKeys().orElse(""));
-    }
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
