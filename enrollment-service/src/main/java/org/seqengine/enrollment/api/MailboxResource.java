@@ -2,6 +2,7 @@ package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,9 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.MailboxBody;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.MailboxRecord;
 
 /** Sending mailboxes. */
 @Path("/sequences/v1/mailboxes")
@@ -25,6 +29,16 @@ public class MailboxResource {
 
     @Inject
     ReferenceDataWriter writer;
+
+    @Inject
+    EnrollmentQueries queries;
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return ReferenceViews.of(queries.<MailboxRecord>referenceRecord(StoreNames.MAILBOXES, caller.orgId(), id)
+                .orElseThrow(() -> ApiException.notFound("Mailbox not found.")));
+    }
 
     @PUT
     @Path("/{id}")

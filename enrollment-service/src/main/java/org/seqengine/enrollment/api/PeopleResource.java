@@ -23,9 +23,9 @@ import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.api.error.RequestChecks;
 import org.seqengine.enrollment.domain.CommandMeta;
+import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.EnrollChecks;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
-import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.OptOutSource;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
@@ -36,6 +36,7 @@ import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.PersonRecord;
 
 /** People: upsert, unenroll from everything, opt-out and its reversal, and the eligibility dry run. */
 @Path("/sequences/v1/people")
@@ -54,6 +55,19 @@ public class PeopleResource {
 
     @Inject
     EnrollmentQueries queries;
+
+    /** The person as upserted, plus whether they opted out in this system (and when). */
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        Map<String, Object> person = ReferenceViews.of(queries.<PersonRecord>referenceRecord(StoreNames.PEOPLE, caller.orgId(), id)
+                .orElseThrow(() -> ApiException.notFound("Person not found.")));
+        PersonState state = queries.personState(caller.orgId(), id);
+        person.put("is_opted_out", state.optedOut() || Boolean.TRUE.equals(person.get("email_opt_out")));
+        person.put("opted_out_at", state.optedOutAt());
+        person.put("opt_out_source", state.optOutSource() == null ? null : state.optOutSource().name());
+        return person;
+    }
 
     @PUT
     @Path("/{id}")

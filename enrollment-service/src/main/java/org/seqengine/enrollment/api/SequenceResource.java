@@ -2,6 +2,7 @@ package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,9 @@ import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
 import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.RequestChecks;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.SequenceRecord;
 
@@ -36,6 +35,13 @@ public class SequenceResource {
 
     @Inject
     EnrollmentQueries queries;
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return ReferenceViews.of(queries.<SequenceRecord>referenceRecord(StoreNames.SEQUENCES, caller.orgId(), id)
+                .orElseThrow(() -> ApiException.notFound("Sequence not found.")));
+    }
 
     @PUT
     @Path("/{id}")
@@ -57,11 +63,8 @@ public class SequenceResource {
     }
 
     private Map<String, Object> setPaused(String id, boolean paused) {
-        SequenceRecord current = RequestChecks.isUuid(id)
-                ? queries.<SequenceRecord>store(StoreNames.SEQUENCES).get(Keys.of(caller.orgId(), id)) : null;
-        if (current == null) {
-            throw ApiException.notFound("Sequence not found.");
-        }
+        SequenceRecord current = queries.<SequenceRecord>referenceRecord(StoreNames.SEQUENCES, caller.orgId(), id)
+                .orElseThrow(() -> ApiException.notFound("Sequence not found."));
         // `current` is a fresh copy decoded from the store: change it in place.
         current.setIsPaused(paused);
         current.setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));

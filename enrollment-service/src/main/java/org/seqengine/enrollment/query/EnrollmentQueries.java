@@ -51,6 +51,12 @@ public class EnrollmentQueries {
                 store(StoreNames.MAILBOX_LOAD)));
     }
 
+    /** A reference record of the organization (sequence, mailbox, person, ...), if it exists. */
+    public <V> Optional<V> referenceRecord(String storeName, String orgId, String id) {
+        if (id == null || id.isBlank() || id.contains("/")) return Optional.empty();
+        return Optional.ofNullable(this.<V>store(storeName).get(Keys.of(orgId, id)));
+    }
+
     public Optional<Enrollment> enrollment(String orgId, String enrollmentId) {
         EnrollmentRecord record = this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS).get(Keys.of(orgId, enrollmentId));
         return Optional.ofNullable(record).map(StateMapper::toDomain);

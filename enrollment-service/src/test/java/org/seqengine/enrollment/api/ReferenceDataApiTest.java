@@ -1,0 +1,70 @@
+package org.seqengine.enrollment.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.seqengine.enrollment.testsupport.TestData.ORG_A_KEY;
+import static org.seqengine.enrollment.testsupport.TestData.ORG_B_KEY;
+import static org.seqengine.enrollment.testsupport.TestData.as;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.enrollment.testsupport.TestData;
+
+/** What is upserted can be read back, by its own organization only. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+class ReferenceDataApiTest {
+
+    @BeforeEach
+    void serviceIsReady() {
+        TestData.awaitReady();
+    }
+
+    @Test
+    void upsertedRecordsReadBackForTheirOrganizationOnly() {
+        String mailbox = TestData.id();
+        as(ORG_A_KEY).body(Map.of("email", "Reader@Acme.test", "display_name", "Reader")).put("/mailboxes/" + mailbox)
+                .then().statusCode(200);
+        as(ORG_A_KEY).get("/mailboxes/" + mailbox).then().statusCode(200)
+                .body("id", equalTo(mailbox)).body("email", equalTo("Reader@Acme.test")).body("is_paused", equalTo(false));
+        as(ORG_B_KEY).get("/mailboxes/" + mailbox).then().statusCode(404);
+
+        as(ORG_A_KEY).body(Map.of("allow_reenrollment_into_sequences", true, "reenrollment_waiting_days", 0))
+                .put("/rulesets/fast-track").then().statusCode(200);
+        as(ORG_A_KEY).get("/rulesets/fast-track").then().statusCode(200)
+                .body("allow_reenrollment_into_sequences", equalTo(true))
+                .body("allow_reenrollment_into_same_sequence", equalTo(false))
+                .body("reenrollment_waiting_days", equalTo(0));
+
+        as(ORG_A_KEY).body(Map.of("name", "Competitors", "level", "COMPANY", "exclude_from_sequences", true,
+                "filter", Map.of("field", "industry", "op", "equals", "value", "sales-tech"))).put("/exclusion-rules/competitors")
+                .then().statusCode(200);
+        as(ORG_A_KEY).get("/exclusion-rules/competitors").then().statusCode(200)
+                .body("level", equalTo("COMPANY")).body("filter_json", notNullValue());
+
+        String sequence = TestData.sequence(ORG_A_KEY, "fast-track", 2);
+        as(ORG_A_KEY).get("/sequences/" + sequence).then().statusCode(200)
+                .body("ruleset_id", equalTo("fast-track")).body("steps.size()", equalTo(2));
+        as(ORG_B_KEY).get("/sequences/" + sequence).then().statusCode(404);
+    }
+
+    @Test
+    void personShowsTheirOptOutAndNormalizedCompanyDomain() {
+        String person = TestData.person(ORG_A_KEY, Map.of("company_domain", "https://www.Example.COM/about"));
+        as(ORG_A_KEY).get("/people/" + person).then().statusCode(200)
+                .body("company_domain", equalTo("example.com")).body("is_opted_out", equalTo(false));
+        as(ORG_A_KEY).body(Map.of("source", "LINK")).post("/people/" + person + "/opt-out").then().statusCode(200);
+        as(ORG_A_KEY).get("/people/" + person).then()
+                .body("is_opted_out", equalTo(true)).body("opt_out_source", equalTo("LINK"))
+                .body("opted_out_at", notNullValue());
+        as(ORG_A_KEY).get("/people/" + TestData.id()).then().statusCode(404);
+        as(ORG_A_KEY).get("/exclusion-rules/" + "no-such-rule").then().statusCode(404);
+        as(ORG_A_KEY).body(Map.of("exclusion_rule_ids", List.of("x"), "reenrollment_waiting_days", -1))
+                .put("/rulesets/bad").then().statusCode(400).body("errors[0].path[0]", equalTo("reenrollment_waiting_days"));
+    }
+}
