@@ -125,19 +125,30 @@ public class PeopleResource {
         return result;
     }
 
-    /** Every failing check, not only the first: what would stop this person from entering the sequence now. */
+    /**
+     * Every failing check, not only the first: what would stop this person from entering the
+     * sequence now. With {@code mailbox_emails} (comma-separated) the mailbox check runs too.
+     */
     @GET
     @Path("/{id}/eligibility")
-    public Map<String, Object> eligibility(@PathParam("id") String id, @QueryParam("sequence_id") String sequenceId) {
-        RequestChecks.start().uuid(sequenceId, "sequence_id").orThrow();
+    public Map<String, Object> eligibility(@PathParam("id") String id, @QueryParam("sequence_id") String sequenceId,
+                                           @QueryParam("mailbox_emails") String mailboxEmails) {
+        RequestChecks checks = RequestChecks.start().uuid(sequenceId, "sequence_id");
+        List<String> candidates = mailboxEmails == null ? null
+                : java.util.Arrays.stream(mailboxEmails.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
+        if (candidates != null) {
+            checks.size(candidates, 1, 10, "mailbox_emails");
+        }
+        checks.orThrow();
         requirePerson(id);
         ReferenceData reference = queries.reference(caller.orgId());
         if (reference.sequence(sequenceId).isEmpty()) {
             throw ApiException.notFound("Sequence not found.");
         }
         PersonState state = queries.personState(caller.orgId(), id);
-        List<Rejection> reasons = EnrollChecks.eligibility(sequenceId, state,
-                new DecisionContext(java.time.Instant.now(), reference));
+        DecisionContext ctx = new DecisionContext(java.time.Instant.now(), reference);
+        List<Rejection> reasons = candidates == null ? EnrollChecks.eligibility(sequenceId, state, ctx)
+                : EnrollChecks.eligibility(sequenceId, candidates, state, ctx);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("eligible", reasons.isEmpty());
         result.put("reasons", reasons.stream().map(r -> {

@@ -129,6 +129,10 @@ class LifecycleApiTest {
                 .then().statusCode(200).body("eligible", equalTo(false))
                 .body("reasons.code", hasItems("OPTED_OUT", "DO_NOT_EMAIL"));
 
+        as(ORG_A_KEY).queryParam("sequence_id", sequence).queryParam("mailbox_emails", "nobody@nowhere.test")
+                .get("/people/" + person + "/eligibility")
+                .then().statusCode(200).body("reasons.code", hasItems("MAILBOX_NOT_FOUND", "OPTED_OUT", "DO_NOT_EMAIL"));
+
         String fine = TestData.person(ORG_A_KEY);
         as(ORG_A_KEY).queryParam("sequence_id", sequence).get("/people/" + fine + "/eligibility")
                 .then().statusCode(200).body("eligible", equalTo(true)).body("reasons", hasSize(0));
