@@ -11,12 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.ExclusionRuleBody;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Exclusion rules: the org-level toggles and the filter the exclusion-evaluator applies. */
 @Path("/sequences/v1/exclusion-rules")
@@ -28,22 +23,17 @@ public class ExclusionRuleResource {
     Caller caller;
 
     @Inject
-    ReferenceDataWriter writer;
-
-    @Inject
-    EnrollmentQueries queries;
+    ReferenceRecords records;
 
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return ReferenceViews.of(queries.<ExclusionRuleRecord>referenceRecord(StoreNames.EXCLUSION_RULES, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Exclusion rule not found.")));
+        return records.read(GlobalTable.EXCLUSION_RULES, id);
     }
 
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, ExclusionRuleBody body) {
-        var record = ReferenceBodies.exclusionRule(caller.orgId(), id, body);
-        return ReferenceViews.of(writer.upsert(Topics.EXCLUSION_RULES, StoreNames.EXCLUSION_RULES, caller.orgId(), id, record));
+        return records.write(GlobalTable.EXCLUSION_RULES, id, ReferenceBodies.exclusionRule(caller.orgId(), id, body));
     }
 }

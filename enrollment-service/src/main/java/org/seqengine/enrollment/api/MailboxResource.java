@@ -11,12 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.MailboxBody;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Sending mailboxes. */
 @Path("/sequences/v1/mailboxes")
@@ -28,22 +23,17 @@ public class MailboxResource {
     Caller caller;
 
     @Inject
-    ReferenceDataWriter writer;
-
-    @Inject
-    EnrollmentQueries queries;
+    ReferenceRecords records;
 
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return ReferenceViews.of(queries.<MailboxRecord>referenceRecord(StoreNames.MAILBOXES, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Mailbox not found.")));
+        return records.read(GlobalTable.MAILBOXES, id);
     }
 
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, MailboxBody body) {
-        var record = ReferenceBodies.mailbox(caller.orgId(), id, body);
-        return ReferenceViews.of(writer.upsert(Topics.MAILBOXES, StoreNames.MAILBOXES, caller.orgId(), id, record));
+        return records.write(GlobalTable.MAILBOXES, id, ReferenceBodies.mailbox(caller.orgId(), id, body));
     }
 }

@@ -32,11 +32,8 @@ import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.Rejection;
 import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
+import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.CommandReplyRecord;
-import org.seqengine.schemas.avro.PersonRecord;
 
 /** People: upsert, unenroll from everything, opt-out and its reversal, and the eligibility dry run. */
 @Path("/sequences/v1/people")
@@ -48,7 +45,7 @@ public class PeopleResource {
     Caller caller;
 
     @Inject
-    ReferenceDataWriter writer;
+    ReferenceRecords records;
 
     @Inject
     CommandResults commands;
@@ -60,8 +57,7 @@ public class PeopleResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        Map<String, Object> person = ReferenceViews.of(queries.<PersonRecord>referenceRecord(StoreNames.PEOPLE, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Person not found.")));
+        Map<String, Object> person = records.read(GlobalTable.PEOPLE, id);
         PersonState state = queries.personState(caller.orgId(), id);
         person.put("is_opted_out", state.optedOut() || Boolean.TRUE.equals(person.get("email_opt_out")));
         person.put("opted_out_at", state.optedOutAt());
@@ -72,8 +68,7 @@ public class PeopleResource {
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, PersonBody body) {
-        var record = ReferenceBodies.person(caller.orgId(), id, body);
-        return ReferenceViews.of(writer.upsert(Topics.PEOPLE, StoreNames.PEOPLE, caller.orgId(), id, record));
+        return records.write(GlobalTable.PEOPLE, id, ReferenceBodies.person(caller.orgId(), id, body));
     }
 
     @POST

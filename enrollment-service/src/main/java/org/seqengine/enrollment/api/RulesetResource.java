@@ -11,12 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.RulesetBody;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Re-enrollment settings and the exclusion rules a sequence enables. */
 @Path("/sequences/v1/rulesets")
@@ -28,22 +23,17 @@ public class RulesetResource {
     Caller caller;
 
     @Inject
-    ReferenceDataWriter writer;
-
-    @Inject
-    EnrollmentQueries queries;
+    ReferenceRecords records;
 
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return ReferenceViews.of(queries.<RulesetRecord>referenceRecord(StoreNames.RULESETS, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Ruleset not found.")));
+        return records.read(GlobalTable.RULESETS, id);
     }
 
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, RulesetBody body) {
-        var record = ReferenceBodies.ruleset(caller.orgId(), id, body);
-        return ReferenceViews.of(writer.upsert(Topics.RULESETS, StoreNames.RULESETS, caller.orgId(), id, record));
+        return records.write(GlobalTable.RULESETS, id, ReferenceBodies.ruleset(caller.orgId(), id, body));
     }
 }

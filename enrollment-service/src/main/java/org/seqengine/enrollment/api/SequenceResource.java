@@ -14,11 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
+import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.SequenceRecord;
 
 /** Sequences: upsert, and pause/resume of a whole sequence (its enrollments stay active; nothing sends). */
@@ -31,23 +27,18 @@ public class SequenceResource {
     Caller caller;
 
     @Inject
-    ReferenceDataWriter writer;
-
-    @Inject
-    EnrollmentQueries queries;
+    ReferenceRecords records;
 
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return ReferenceViews.of(queries.<SequenceRecord>referenceRecord(StoreNames.SEQUENCES, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Sequence not found.")));
+        return records.read(GlobalTable.SEQUENCES, id);
     }
 
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, SequenceBody body) {
-        SequenceRecord record = ReferenceBodies.sequence(caller.orgId(), id, body);
-        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, record));
+        return records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body));
     }
 
     @POST
@@ -63,11 +54,10 @@ public class SequenceResource {
     }
 
     private Map<String, Object> setPaused(String id, boolean paused) {
-        SequenceRecord current = queries.<SequenceRecord>referenceRecord(StoreNames.SEQUENCES, caller.orgId(), id)
-                .orElseThrow(() -> ApiException.notFound("Sequence not found."));
-        // `current` is a fresh copy decoded from the store: change it in place.
+        // a fresh copy decoded from the store: change it in place
+        SequenceRecord current = records.find(GlobalTable.SEQUENCES, id);
         current.setIsPaused(paused);
         current.setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return ReferenceViews.of(writer.upsert(Topics.SEQUENCES, StoreNames.SEQUENCES, caller.orgId(), id, current));
+        return records.write(GlobalTable.SEQUENCES, id, current);
     }
 }

@@ -27,8 +27,7 @@ import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.kafka.CommandGateway;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
-import org.seqengine.enrollment.streams.StoreNames;
-import org.seqengine.schemas.Topics;
+import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
@@ -89,7 +88,7 @@ public class UnenrollJobs {
     }
 
     public UnenrollJobRecord find(String orgId, String jobId) {
-        return queries.<UnenrollJobRecord>store(StoreNames.UNENROLL_JOBS).get(orgId + "/" + jobId);
+        return queries.record(GlobalTable.UNENROLL_JOBS, orgId, jobId).orElse(null);
     }
 
     /** Picks up jobs left RUNNING by a previous process (crash or restart). */
@@ -97,7 +96,7 @@ public class UnenrollJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeUnfinished() {
         try {
-            ReadOnlyKeyValueStore<String, UnenrollJobRecord> store = queries.store(StoreNames.UNENROLL_JOBS);
+            ReadOnlyKeyValueStore<String, UnenrollJobRecord> store = queries.store(GlobalTable.UNENROLL_JOBS);
             try (KeyValueIterator<String, UnenrollJobRecord> it = store.all()) {
                 while (it.hasNext()) {
                     KeyValue<String, UnenrollJobRecord> kv = it.next();
@@ -127,7 +126,7 @@ public class UnenrollJobs {
     }
 
     private void run(String jobKey) {
-        UnenrollJobRecord job = queries.<UnenrollJobRecord>store(StoreNames.UNENROLL_JOBS).get(jobKey);
+        UnenrollJobRecord job = queries.store(GlobalTable.UNENROLL_JOBS).get(jobKey);
         if (job == null || !"RUNNING".equals(job.getState())) return;
         if (!job.getResolved()) {
             job = resolve(job);
@@ -201,13 +200,12 @@ public class UnenrollJobs {
                     }
                 }
             }
-            case SEQUENCE -> queries.enrollments(orgId,
-                            e -> e.isActive() && e.sequenceId().equals(job.getSequenceId()), null, Integer.MAX_VALUE - 1)
+            case SEQUENCE -> queries.enrollments(orgId, e -> e.isActive() && e.sequenceId().equals(job.getSequenceId()))
                     .forEach(e -> targets.add(new UnenrollTargetRecord(e.personId(), e.id())));
             case COMPANY_DOMAINS -> {
                 Set<String> domains = new HashSet<>(job.getCompanyDomains());
                 Set<String> people = new HashSet<>();
-                ReadOnlyKeyValueStore<String, PersonRecord> peopleStore = queries.store(StoreNames.PEOPLE);
+                ReadOnlyKeyValueStore<String, PersonRecord> peopleStore = queries.store(GlobalTable.PEOPLE);
                 try (KeyValueIterator<String, PersonRecord> it = peopleStore.prefixScan(orgId + "/",
                         new org.apache.kafka.common.serialization.StringSerializer())) {
                     it.forEachRemaining(kv -> {
@@ -230,6 +228,6 @@ public class UnenrollJobs {
     }
 
     private void save(UnenrollJobRecord job) {
-        writer.upsert(Topics.UNENROLL_JOBS, StoreNames.UNENROLL_JOBS, job.getOrgId(), job.getId(), job);
+        writer.upsert(GlobalTable.UNENROLL_JOBS, job.getOrgId(), job.getId(), job);
     }
 }

@@ -20,6 +20,7 @@ import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.enrollment.streams.StoreReferenceData;
 import org.seqengine.schemas.Keys;
@@ -44,17 +45,18 @@ public class EnrollmentQueries {
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())), READ_PATIENCE);
     }
 
-    public ReferenceData reference(String orgId) {
-        return new StoreReferenceData(orgId, new StoreReferenceData.Stores(
-                store(StoreNames.SEQUENCES), store(StoreNames.MAILBOXES), store(StoreNames.RULESETS),
-                store(StoreNames.EXCLUSION_RULES), store(StoreNames.PEOPLE), store(StoreNames.EXCLUSION_MATCHES),
-                store(StoreNames.MAILBOX_LOAD)));
+    public <V> ReadOnlyKeyValueStore<String, V> store(GlobalTable<V> table) {
+        return store(table.storeName());
     }
 
-    /** A reference record of the organization (sequence, mailbox, person, ...), if it exists. */
-    public <V> Optional<V> referenceRecord(String storeName, String orgId, String id) {
+    public ReferenceData reference(String orgId) {
+        return new StoreReferenceData(orgId, StoreReferenceData.Stores.from(this::store));
+    }
+
+    /** A record of the organization in a global table (sequence, mailbox, person, job, ...), if it exists. */
+    public <V> Optional<V> record(GlobalTable<V> table, String orgId, String id) {
         if (id == null || id.isBlank() || id.contains("/")) return Optional.empty();
-        return Optional.ofNullable(this.<V>store(storeName).get(Keys.of(orgId, id)));
+        return Optional.ofNullable(store(table).get(Keys.of(orgId, id)));
     }
 
     public Optional<Enrollment> enrollment(String orgId, String enrollmentId) {
@@ -67,7 +69,15 @@ public class EnrollmentQueries {
         return record == null ? PersonState.empty(orgId, personId) : StateMapper.toDomain(record);
     }
 
-    /** The org's enrollments matching the filter, ordered by id, after {@code cursor} (exclusive). */
+    /** Every enrollment of the org matching the filter, ordered by id. */
+    public List<Enrollment> enrollments(String orgId, Predicate<Enrollment> filter) {
+        return enrollments(orgId, filter, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The org's enrollments matching the filter, ordered by id, after {@code cursor} (exclusive): at
+     * most {@code limit + 1}, so the caller sees whether another page follows.
+     */
     public List<Enrollment> enrollments(String orgId, Predicate<Enrollment> filter, String cursor, int limit) {
         List<Enrollment> page = new ArrayList<>();
         try (KeyValueIterator<String, EnrollmentRecord> it =

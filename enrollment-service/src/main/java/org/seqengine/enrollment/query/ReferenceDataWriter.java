@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.kafka.KafkaClients;
+import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 
@@ -49,26 +50,30 @@ public class ReferenceDataWriter {
         if (producer != null) producer.close(Duration.ofSeconds(5));
     }
 
-    public <V> V upsert(Topic<String, V> topic, String storeName, String orgId, String id, V value) {
+    public <V> V upsert(GlobalTable<V> table, String orgId, String id, V value) {
+        Topic<String, V> topic = table.topic();
         String key = Keys.of(orgId, id);
+        byte[] encoded = topic.valueSerde().serializer().serialize(topic.name(), value);
         try {
             producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value))).get(10, TimeUnit.SECONDS);
+                    encoded)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw ApiException.unavailable("Could not write to Kafka; retry shortly.");
         }
-        awaitVisible(topic, storeName, key, value);
+        awaitVisible(table, key, encoded);
         return value;
     }
 
     /** Compares encoded bytes: the wire format is the truth (timestamps are millisecond-precise there). */
-    private <V> void awaitVisible(Topic<String, V> topic, String storeName, String key, V value) {
-        byte[] expected = topic.valueSerde().serializer().serialize(topic.name(), value);
+    private <V> void awaitVisible(GlobalTable<V> table, String key, byte[] expected) {
+        ReadOnlyKeyValueStore<String, V> store = queries.store(table);
         long deadline = System.nanoTime() + config.commandTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            ReadOnlyKeyValueStore<String, V> store = queries.store(storeName);
             V stored = store.get(key);
-            if (stored != null && Arrays.equals(expected, topic.valueSerde().serializer().serialize(topic.name(), stored))) return;
+            if (stored != null && Arrays.equals(expected,
+                    table.topic().valueSerde().serializer().serialize(table.topic().name(), stored))) {
+                return;
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.Enrollment;
@@ -47,11 +48,8 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         this.context = context;
         this.personStates = context.getStateStore(StoreNames.PERSON_STATES);
         this.enrollments = context.getStateStore(StoreNames.ENROLLMENTS);
-        this.referenceStores = new StoreReferenceData.Stores(
-                context.getStateStore(StoreNames.SEQUENCES), context.getStateStore(StoreNames.MAILBOXES),
-                context.getStateStore(StoreNames.RULESETS), context.getStateStore(StoreNames.EXCLUSION_RULES),
-                context.getStateStore(StoreNames.PEOPLE), context.getStateStore(StoreNames.EXCLUSION_MATCHES),
-                context.getStateStore(StoreNames.MAILBOX_LOAD));
+        this.referenceStores = StoreReferenceData.Stores.from(
+                name -> (ReadOnlyKeyValueStore<String, ?>) context.<KeyValueStore<String, Object>>getStateStore(name));
     }
 
     @Override

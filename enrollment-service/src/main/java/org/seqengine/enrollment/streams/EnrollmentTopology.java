@@ -58,14 +58,7 @@ public final class EnrollmentTopology {
         topology.addSink(COMMANDS_DLQ_SINK, Topics.COMMANDS.dlqName(), Topics.COMMANDS.keySerde().serializer(),
                 Topics.COMMANDS.valueSerde().serializer(), DECIDER);
 
-        globalStore(topology, StoreNames.SEQUENCES, Topics.SEQUENCES);
-        globalStore(topology, StoreNames.MAILBOXES, Topics.MAILBOXES);
-        globalStore(topology, StoreNames.RULESETS, Topics.RULESETS);
-        globalStore(topology, StoreNames.EXCLUSION_RULES, Topics.EXCLUSION_RULES);
-        globalStore(topology, StoreNames.PEOPLE, Topics.PEOPLE);
-        globalStore(topology, StoreNames.EXCLUSION_MATCHES, Topics.EXCLUSION_MATCHES);
-        globalStore(topology, StoreNames.MAILBOX_LOAD, Topics.MAILBOX_LOAD);
-        globalStore(topology, StoreNames.UNENROLL_JOBS, Topics.UNENROLL_JOBS);
+        GlobalTable.ALL.forEach(table -> globalStore(topology, table));
         return topology;
     }
 
@@ -88,7 +81,9 @@ public final class EnrollmentTopology {
         topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), DECIDER);
     }
 
-    private static <V> void globalStore(Topology topology, String storeName, Topic<String, V> topic) {
+    private static <V> void globalStore(Topology topology, GlobalTable<V> table) {
+        String storeName = table.storeName();
+        Topic<String, V> topic = table.topic();
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),

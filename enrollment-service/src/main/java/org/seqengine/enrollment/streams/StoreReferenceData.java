@@ -1,11 +1,12 @@
 package org.seqengine.enrollment.streams;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seqengine.enrollment.domain.ReferenceData;
@@ -37,10 +38,26 @@ public final class StoreReferenceData implements ReferenceData {
                          ReadOnlyKeyValueStore<String, ExclusionRuleRecord> exclusionRules,
                          ReadOnlyKeyValueStore<String, PersonRecord> people,
                          ReadOnlyKeyValueStore<String, ExclusionMatchesRecord> exclusionMatches,
-                         ReadOnlyKeyValueStore<String, Long> mailboxLoad) {}
+                         ReadOnlyKeyValueStore<String, Long> mailboxLoad) {
+
+        /** The stores by name, from wherever the caller reaches them (a processor context, interactive queries). */
+        public static Stores from(Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup) {
+            return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.MAILBOXES),
+                    of(lookup, GlobalTable.RULESETS), of(lookup, GlobalTable.EXCLUSION_RULES), of(lookup, GlobalTable.PEOPLE),
+                    of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <V> ReadOnlyKeyValueStore<String, V> of(
+                Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup, GlobalTable<V> table) {
+            return (ReadOnlyKeyValueStore<String, V>) lookup.apply(table.storeName());
+        }
+    }
 
     private final String orgId;
     private final Stores stores;
+    /** The org's mailboxes by lower-cased email, read once per instance (one decision or one request). */
+    private Map<String, MailboxRecord> mailboxesByEmail;
 
     public StoreReferenceData(String orgId, Stores stores) {
         this.orgId = orgId;
@@ -60,17 +77,21 @@ public final class StoreReferenceData implements ReferenceData {
     @Override
     public Optional<Mailbox> mailboxByEmail(String email) {
         if (email == null) return Optional.empty();
-        String wanted = email.trim().toLowerCase(Locale.ROOT);
-        try (KeyValueIterator<String, MailboxRecord> it = stores.mailboxes().prefixScan(orgId + "/", new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, MailboxRecord> kv = it.next();
-                if (kv.value != null && kv.value.getEmail() != null
-                        && kv.value.getEmail().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return Optional.of(ReferenceMapper.toDomain(kv.value));
-                }
+        if (mailboxesByEmail == null) {
+            mailboxesByEmail = new HashMap<>();
+            try (KeyValueIterator<String, MailboxRecord> it = stores.mailboxes().prefixScan(orgId + "/", new StringSerializer())) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value.getEmail() != null) {
+                        mailboxesByEmail.putIfAbsent(normalize(kv.value.getEmail()), kv.value);
+                    }
+                });
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(mailboxesByEmail.get(normalize(email))).map(ReferenceMapper::toDomain);
+    }
+
+    private static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     @Override

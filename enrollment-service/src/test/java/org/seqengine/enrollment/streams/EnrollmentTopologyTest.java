@@ -261,7 +261,7 @@ class EnrollmentTopologyTest {
 
         // the topology feeds its own mailbox-load topic back into the global store
         assertThat(mailboxLoad.readKeyValuesToMap()).containsEntry(Keys.of(ORG, MAILBOX_1), 1L);
-        KeyValueStore<String, Long> loadStore = driver.getKeyValueStore(StoreNames.MAILBOX_LOAD);
+        KeyValueStore<String, Long> loadStore = driver.getKeyValueStore(GlobalTable.MAILBOX_LOAD.storeName());
         assertThat(loadStore.get(Keys.of(ORG, MAILBOX_1))).isEqualTo(1L);
         assertThat(loadStore.get(Keys.of(ORG, MAILBOX_2))).isNull();
 
@@ -352,7 +352,7 @@ class EnrollmentTopologyTest {
         String enrollId = UUID.randomUUID().toString();
         String enrollmentId = Ids.enrollmentId(ORG, enrollId);
         send(enroll(enrollId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
-        KeyValueStore<String, Long> loadStore = driver.getKeyValueStore(StoreNames.MAILBOX_LOAD);
+        KeyValueStore<String, Long> loadStore = driver.getKeyValueStore(GlobalTable.MAILBOX_LOAD.storeName());
         assertThat(loadStore.get(Keys.of(ORG, MAILBOX_1))).isEqualTo(1L);
         drainAll();
 

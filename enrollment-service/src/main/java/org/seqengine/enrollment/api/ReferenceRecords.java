@@ -1,0 +1,39 @@
+package org.seqengine.enrollment.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.seqengine.enrollment.api.auth.Caller;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.enrollment.query.ReferenceDataWriter;
+import org.seqengine.enrollment.streams.GlobalTable;
+
+/** Reads and upserts the caller's organization's reference records, answered as JSON views. */
+@ApplicationScoped
+class ReferenceRecords {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EnrollmentQueries queries;
+
+    @Inject
+    ReferenceDataWriter writer;
+
+    /** The record, or a 404 naming what was not found (also for another organization's ids). */
+    <V extends SpecificRecord> V find(GlobalTable<V> table, String id) {
+        return queries.record(table, caller.orgId(), id)
+                .orElseThrow(() -> ApiException.notFound(table.label() + " not found."));
+    }
+
+    <V extends SpecificRecord> Map<String, Object> read(GlobalTable<V> table, String id) {
+        return ReferenceViews.of(find(table, id));
+    }
+
+    <V extends SpecificRecord> Map<String, Object> write(GlobalTable<V> table, String id, V record) {
+        return ReferenceViews.of(writer.upsert(table, caller.orgId(), id, record));
+    }
+}

@@ -1,0 +1,37 @@
+package org.seqengine.enrollment.streams;
+
+import java.util.List;
+import org.seqengine.schemas.Topic;
+import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.ExclusionMatchesRecord;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
+import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.schemas.avro.UnenrollJobRecord;
+
+/**
+ * A compacted topic mirrored into a global store of the same records (key {@code org_id/id}): the
+ * one place that pairs a store with its topic, for the topology, the writers and the readers.
+ *
+ * @param label what one record is called in a "not found" answer
+ */
+public record GlobalTable<V>(String storeName, Topic<String, V> topic, String label) {
+
+    public static final GlobalTable<SequenceRecord> SEQUENCES = new GlobalTable<>("sequences", Topics.SEQUENCES, "Sequence");
+    public static final GlobalTable<MailboxRecord> MAILBOXES = new GlobalTable<>("mailboxes", Topics.MAILBOXES, "Mailbox");
+    public static final GlobalTable<RulesetRecord> RULESETS = new GlobalTable<>("rulesets", Topics.RULESETS, "Ruleset");
+    public static final GlobalTable<ExclusionRuleRecord> EXCLUSION_RULES =
+            new GlobalTable<>("exclusion-rules", Topics.EXCLUSION_RULES, "Exclusion rule");
+    public static final GlobalTable<PersonRecord> PEOPLE = new GlobalTable<>("people", Topics.PEOPLE, "Person");
+    public static final GlobalTable<ExclusionMatchesRecord> EXCLUSION_MATCHES =
+            new GlobalTable<>("exclusion-matches", Topics.EXCLUSION_MATCHES, "Exclusion matches");
+    /** Active enrollments per mailbox ({@code org_id/mailbox_id}), fed back by the topology itself. */
+    public static final GlobalTable<Long> MAILBOX_LOAD = new GlobalTable<>("mailbox-load", Topics.MAILBOX_LOAD, "Mailbox load");
+    public static final GlobalTable<UnenrollJobRecord> UNENROLL_JOBS =
+            new GlobalTable<>("unenroll-jobs", Topics.UNENROLL_JOBS, "Unenroll job");
+
+    public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
+            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS);
+}
