@@ -225,6 +225,8 @@ public final class Samples {
                 .setRejections(List.of(rejection()))
                 .setActiveSequenceId("seq-other")
                 .setActiveEnrollmentId("enr-0")
+                .setErrorReference("5f1c7a52-1b0e-3c4f-9a8d-2e6b7c1d0f34")
+                .setError("RecordTooLargeException: enrollment.events.v1 record of 1048700 bytes exceeds max.request.size 1048576")
                 .build();
     }
 

@@ -126,6 +126,13 @@ class CompatibilityTest {
                 assertThat(x.getLevel()).isEqualTo("ORGANIZATION");
             });
             assertThat(r.getActiveSequenceId()).isEqualTo("seq-other");
+            // v1 has no error fields (they read as null); v2 carries the sample's
+            if (r.getErrorReference() != null) {
+                assertThat(r.getErrorReference()).isEqualTo("5f1c7a52-1b0e-3c4f-9a8d-2e6b7c1d0f34");
+                assertThat(r.getError()).startsWith("RecordTooLargeException");
+            } else {
+                assertThat(r.getError()).isNull();
+            }
         });
         check(UnenrollJobRecord.class, j -> {
             assertThat(j.getId()).isEqualTo("job-5");
@@ -249,6 +256,18 @@ class CompatibilityTest {
     void samplesCoverLogicalTypes() {
         RecordReplyCommand reply = (RecordReplyCommand) Samples.replyCommand().getPayload();
         assertThat(reply.getReturnDate()).isEqualTo(LocalDate.of(2025, 3, 17));
+    }
+
+    @Test
+    void commandReplyV1ReadsWithoutAnErrorAndV2CarriesIt() {
+        CommandReplyRecord v1 = AvroSerdes.forClass(CommandReplyRecord.class)
+                .deserialize("golden", read("golden/CommandReplyRecord/v1.bin"));
+        assertThat(v1.getErrorReference()).isNull();
+        assertThat(v1.getError()).isNull();
+        CommandReplyRecord v2 = AvroSerdes.forClass(CommandReplyRecord.class)
+                .deserialize("golden", read("golden/CommandReplyRecord/v2.bin"));
+        assertThat(v2.getErrorReference()).isEqualTo("5f1c7a52-1b0e-3c4f-9a8d-2e6b7c1d0f34");
+        assertThat(v2.getError()).contains("max.request.size");
     }
 
     private static byte[] read(String resource) {
