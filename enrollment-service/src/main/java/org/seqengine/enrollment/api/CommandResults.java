@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.Rejection;
@@ -22,16 +24,23 @@ import org.seqengine.schemas.avro.CommandReplyRecord;
 
 /**
  * Issues commands for the REST edge and turns their outcome into HTTP: a rejection is a 400 with
- * {@code errors[].code}, except not-found (404) and an active enrollment (409); no outcome within
- * the timeout is a 503.
+ * {@code errors[].code}, except not-found (404) and an active enrollment (409); a command the
+ * decider could not process is a 500 with the dead letter's reference; no outcome within the
+ * timeout is a 503.
  */
 @ApplicationScoped
 public class CommandResults {
 
     private static final Logger LOG = Logger.getLogger(CommandResults.class);
 
+    /** Beyond the gateway's own timeout, so its answer (503) normally comes first; a bound in any case. */
+    private static final long WAIT_MARGIN_MS = 2000;
+
     @Inject
     CommandGateway gateway;
+
+    @Inject
+    EnrollmentConfig config;
 
     /**
      * A command id: derived from the Idempotency-Key when one is given, so a retry is the same
@@ -63,9 +72,23 @@ public class CommandResults {
         return reply;
     }
 
+    /** Sends the command and waits (bounded) for its outcome; a command that failed to process is a 500. */
     public CommandReplyRecord await(EnrollmentCommand command) {
+        CommandReplyRecord reply = awaitReply(command);
+        if (reply.getErrorReference() != null) {
+            LOG.warnf("command %s could not be processed: reference %s", command.meta().commandId(), reply.getErrorReference());
+            throw ApiException.processingFailed(reply.getErrorReference());
+        }
+        return reply;
+    }
+
+    private CommandReplyRecord awaitReply(EnrollmentCommand command) {
         try {
-            return gateway.send(command).get();
+            return gateway.send(command).get(config.commandTimeout().toMillis() + WAIT_MARGIN_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("command %s got no outcome in time", command.meta().commandId());
+            throw ApiException.unavailable("The command was accepted but its outcome did not arrive in time; "
+                    + "retry with the same Idempotency-Key to get it.");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
                 LOG.warnf("command %s got no outcome in time", command.meta().commandId());

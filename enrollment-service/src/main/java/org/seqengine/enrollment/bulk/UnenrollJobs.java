@@ -160,8 +160,10 @@ public class UnenrollJobs {
         int failed = 0;
         for (CompletableFuture<CommandReplyRecord> future : replies) {
             try {
-                CommandReplyRecord reply = future.join();
-                if (reply.getRejections().isEmpty()) {
+                CommandReplyRecord reply = future.join(); // bounded: the gateway times every command out
+                if (reply.getErrorReference() != null) {
+                    failed++; // dead-lettered: see the DLQ under this reference
+                } else if (reply.getRejections().isEmpty()) {
                     unenrolled++;
                 } else if (isAlreadyEnded(reply.getRejections().get(0).getCode())) {
                     skipped++;

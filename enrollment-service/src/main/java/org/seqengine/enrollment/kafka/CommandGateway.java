@@ -6,19 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.mapping.CommandMapper;
@@ -30,12 +25,13 @@ import org.seqengine.schemas.avro.CommandReplyRecord;
 /**
  * Request-reply over Kafka: publishes a command and completes when the decider's reply for its
  * {@code command_id} is committed. Every instance reads every reply partition (no consumer group),
- * from the end, with read_committed so only committed outcomes are seen.
+ * from the end, with read_committed so only committed outcomes are seen ({@link ReplyListener}).
  */
 @ApplicationScoped
 public class CommandGateway {
 
-    private static final Logger LOG = Logger.getLogger(CommandGateway.class);
+    static final Duration LISTENER_INITIAL_BACKOFF = Duration.ofMillis(100);
+    static final Duration LISTENER_MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
     KafkaClients clients;
@@ -47,10 +43,8 @@ public class CommandGateway {
     KafkaTopics topics;
 
     private final Map<String, CompletableFuture<CommandReplyRecord>> pending = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private KafkaProducer<String, CommandEnvelope> producer;
-    private KafkaConsumer<String, CommandReplyRecord> consumer;
-    private Thread listener;
+    private ReplyListener listener;
 
     void start(@Observes StartupEvent ignored) {
         topics.ensureCreated();
@@ -58,76 +52,63 @@ public class CommandGateway {
         producerProps.put("acks", "all");
         producerProps.put("enable.idempotence", true);
         producerProps.put("linger.ms", 0);
+        // send() blocks a request thread while metadata or buffer space is missing: bound it
+        producerProps.put("max.block.ms", config.commandTimeout().toMillis());
         producer = new KafkaProducer<>(producerProps, Topics.COMMANDS.keySerde().serializer(),
                 Topics.COMMANDS.valueSerde().serializer());
-
-        Map<String, Object> consumerProps = clients.base("enrollment-api-replies");
-        consumerProps.put("isolation.level", "read_committed");
-        consumerProps.put("enable.auto.commit", false);
-        consumer = new KafkaConsumer<>(consumerProps, Topics.COMMAND_REPLIES.keySerde().deserializer(),
-                Topics.COMMAND_REPLIES.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES.name(), Duration.ofSeconds(60))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException(Topics.COMMAND_REPLIES.name() + " has no partitions: cannot receive command outcomes");
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve now: replies after this point are ours to see
-        listener = new Thread(this::listen, "command-reply-listener");
-        listener.setDaemon(true);
+        listener = new ReplyListener(this::replyConsumer, this::complete, LISTENER_INITIAL_BACKOFF, LISTENER_MAX_BACKOFF);
         listener.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running.set(false);
-        if (consumer != null) consumer.wakeup();
-        if (listener != null) {
-            try {
-                listener.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (listener != null) listener.stop();
         if (producer != null) producer.close(Duration.ofSeconds(5));
     }
 
-    /** Publishes the command; the future completes with its reply or fails after the command timeout. */
+    public ReplyListener replyListener() {
+        return listener;
+    }
+
+    /** How many commands are waiting for their outcome (tests: nothing is left behind). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /**
+     * Publishes the command; the future completes with its reply, or fails when the command could
+     * not be handed to the producer, was not delivered, or got no reply within the command timeout.
+     * A command already in flight (same id: a retry with the same Idempotency-Key) shares its future.
+     * The future is registered before the send so a fast reply cannot be missed; if the producer does
+     * not take the command, it is failed at once and unregistered — nothing is left for a retry to wait on.
+     */
     public CompletableFuture<CommandReplyRecord> send(EnrollmentCommand command) {
         String commandId = command.meta().commandId();
         CompletableFuture<CommandReplyRecord> reply = new CompletableFuture<>();
         CompletableFuture<CommandReplyRecord> existing = pending.putIfAbsent(commandId, reply);
-        CompletableFuture<CommandReplyRecord> result = existing != null ? existing : reply;
-        if (existing == null) {
+        if (existing != null) return existing;
+        reply.orTimeout(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> pending.remove(commandId, reply));
+        try {
             String key = Keys.of(command.meta().orgId(), command.meta().personId());
             producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), key, CommandMapper.toAvro(command)), (md, error) -> {
-                if (error != null) {
-                    pending.remove(commandId);
-                    reply.completeExceptionally(error);
-                }
+                if (error != null) reply.completeExceptionally(error);
             });
-            long timeoutMs = config.commandTimeout().toMillis();
-            reply.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(commandId, reply));
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(e);
         }
-        return result;
+        return reply;
     }
 
-    private void listen() {
-        try {
-            while (running.get()) {
-                for (ConsumerRecord<String, CommandReplyRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    CommandReplyRecord reply = record.value();
-                    if (reply == null) continue;
-                    CompletableFuture<CommandReplyRecord> waiting = pending.remove(reply.getCommandId());
-                    if (waiting != null) waiting.complete(reply);
-                }
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "command reply listener stopped");
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+    private KafkaConsumer<String, byte[]> replyConsumer() {
+        Map<String, Object> props = clients.base("enrollment-api-replies");
+        props.put("isolation.level", "read_committed");
+        props.put("enable.auto.commit", false);
+        // values are decoded per record by the listener, so one bad record cannot fail a poll
+        return new KafkaConsumer<>(props, Topics.COMMAND_REPLIES.keySerde().deserializer(), new ByteArrayDeserializer());
+    }
+
+    private void complete(CommandReplyRecord reply) {
+        CompletableFuture<CommandReplyRecord> waiting = pending.remove(reply.getCommandId());
+        if (waiting != null) waiting.complete(reply);
     }
 }

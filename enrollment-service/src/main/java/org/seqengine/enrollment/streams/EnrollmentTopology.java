@@ -1,5 +1,13 @@
 package org.seqengine.enrollment.streams;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.seqengine.schemas.avro.CommandEnvelope;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -22,8 +30,9 @@ import org.seqengine.schemas.serde.AvroSerdes;
 /**
  * The enrollment-service topology:
  * <ul>
- *   <li>commands (keyed org/person) -> {@link EnrollmentCommandProcessor} with the person-states and
- *       enrollments stores -> events, enrollments, command replies (and invalid commands to the DLQ);</li>
+ *   <li>commands (keyed org/person, read as bytes) -> {@link CommandGuard} around
+ *       {@link EnrollmentCommandProcessor} with the person-states and enrollments stores -> events,
+ *       enrollments, command replies; a command that cannot be processed -> the DLQ and an error reply;</li>
  *   <li>reference topics -> global stores, read by the decider and the REST edge;</li>
  *   <li>enrollments -> active enrollments per mailbox -> mailbox-load topic -> global store, used to
  *       pick the least-loaded candidate mailbox.</li>
@@ -37,26 +46,34 @@ public final class EnrollmentTopology {
     static final String ENROLLMENTS_SINK = "enrollments-sink";
     static final String REPLIES_SINK = "replies-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
+    /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
+    static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
 
     private EnrollmentTopology() {}
 
     public static Topology build() {
+        return build(UnaryOperator.identity());
+    }
+
+    /** @param decorateDecider wraps the decider (tests use it to inject a fault behind the guard) */
+    public static Topology build(UnaryOperator<Processor<String, CommandEnvelope, String, Object>> decorateDecider) {
         StreamsBuilder builder = new StreamsBuilder();
         countActiveEnrollmentsPerMailbox(builder);
         Topology topology = builder.build();
 
-        topology.addSource(COMMANDS_SOURCE, Topics.COMMANDS.keySerde().deserializer(),
-                Topics.COMMANDS.valueSerde().deserializer(), Topics.COMMANDS.name());
-        topology.addProcessor(DECIDER, EnrollmentCommandProcessor::new, COMMANDS_SOURCE);
+        // Commands are read as bytes and decoded by the guard, so a bad one is dead-lettered in the
+        // task's transaction (see CommandGuard), not by the deserialization handler.
+        topology.addSource(COMMANDS_SOURCE, Topics.COMMANDS.keySerde().deserializer(), new ByteArrayDeserializer(),
+                Topics.COMMANDS.name());
+        topology.addProcessor(DECIDER, () -> new CommandGuard(decorateDecider.apply(new EnrollmentCommandProcessor()), DECIDER_SINKS),
+                COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PERSON_STATES),
                 Serdes.String(), AvroSerdes.forClass(PersonStateRecord.class)), DECIDER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENTS),
                 Serdes.String(), Topics.ENROLLMENTS.valueSerde()), DECIDER);
-        sink(topology, EVENTS_SINK, Topics.EVENTS);
-        sink(topology, ENROLLMENTS_SINK, Topics.ENROLLMENTS);
-        sink(topology, REPLIES_SINK, Topics.COMMAND_REPLIES);
+        DECIDER_SINKS.forEach((name, topic) -> sink(topology, name, topic));
         topology.addSink(COMMANDS_DLQ_SINK, Topics.COMMANDS.dlqName(), Topics.COMMANDS.keySerde().serializer(),
-                Topics.COMMANDS.valueSerde().serializer(), DECIDER);
+                new ByteArraySerializer(), DECIDER);
 
         GlobalTable.ALL.forEach(table -> globalStore(topology, table));
         return topology;
@@ -75,6 +92,14 @@ public final class EnrollmentTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream()
                 .to(Topics.MAILBOX_LOAD.name(), Produced.with(Topics.MAILBOX_LOAD.keySerde(), Topics.MAILBOX_LOAD.valueSerde()));
+    }
+
+    private static Map<String, Topic<String, ?>> orderedSinks() {
+        Map<String, Topic<String, ?>> sinks = new LinkedHashMap<>();
+        sinks.put(EVENTS_SINK, Topics.EVENTS);
+        sinks.put(ENROLLMENTS_SINK, Topics.ENROLLMENTS);
+        sinks.put(REPLIES_SINK, Topics.COMMAND_REPLIES);
+        return Collections.unmodifiableMap(sinks);
     }
 
     private static <V> void sink(Topology topology, String name, Topic<String, V> topic) {

@@ -45,6 +45,19 @@ public class ApiException extends RuntimeException {
         return new ApiException(401, base("unauthorized", "A valid x-api-key header is required."));
     }
 
+    /**
+     * A command that could not be processed (a bug, an output over the size limit): it was set aside
+     * on the DLQ under {@code reference}, which the operator finds in the dead letter's headers and the log.
+     */
+    public static ApiException processingFailed(String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("reference", reference);
+        body.put("message", "The command could not be processed and was set aside for an operator; "
+                + "quote reference " + reference + ". Retrying it will fail the same way.");
+        return new ApiException(500, body);
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, base("unavailable", message));
     }
