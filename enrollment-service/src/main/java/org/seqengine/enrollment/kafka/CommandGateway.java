@@ -69,9 +69,9 @@ public class CommandGateway {
         return listener;
     }
 
-    /** How many commands are waiting for their outcome (tests: nothing is left behind). */
-    public int pendingCount() {
-        return pending.size();
+    /** Whether a command is waiting for its outcome (tests: nothing is left behind). */
+    public boolean isPending(String commandId) {
+        return pending.containsKey(commandId);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -280,13 +282,21 @@ class EnrollmentTopologyTest {
     }
 
     @Test
-    void undecodableBytesAreSkippedAndTheNextCommandIsDecided() {
-        rawCommands.pipeInput(Keys.of(ORG, "p-1"), "definitely not avro".getBytes(StandardCharsets.UTF_8));
+    void undecodableBytesGoToTheDlqAndTheNextCommandIsDecided() {
+        TestOutputTopic<String, byte[]> rawDlq = driver.createOutputTopic(Topics.COMMANDS.dlqName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        rawCommands.pipeInput(Keys.of(ORG, "p-1"), garbage);
         rawCommands.pipeInput(Keys.of(ORG, "p-1"), new byte[] {(byte) 0xC3, 0x01, 1, 2, 3});
 
         assertThat(events.isEmpty()).isTrue();
-        assertThat(replies.isEmpty()).isTrue();
-        assertThat(dlq.isEmpty()).as("undecodable bytes are the deserialization handler's job").isTrue();
+        assertThat(replies.isEmpty()).as("no command id: nobody to answer").isTrue();
+        List<TestRecord<String, byte[]>> dead = rawDlq.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0).value()).isEqualTo(garbage);
+        assertThat(header(dead.get(0), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead.get(1), DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(dead.get(0), DeadLetters.ERROR_CLASS)).endsWith("SerializationException");
 
         String commandId = UUID.randomUUID().toString();
         send(enroll(commandId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
@@ -309,9 +319,12 @@ class EnrollmentTopologyTest {
             assertThat(header(r, DeadLetters.ERROR)).contains("key does not match");
             assertThat(header(r, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
             assertThat(header(r, DeadLetters.SOURCE_OFFSET)).isNotBlank();
+            assertThat(singleReply()).satisfies(reply -> {
+                assertThat(reply.getCommandId()).isEqualTo(badId);
+                assertThat(reply.getErrorReference()).isEqualTo(header(r, DeadLetters.REFERENCE)).isNotBlank();
+            });
         });
         assertThat(events.isEmpty()).isTrue();
-        assertThat(replies.isEmpty()).isTrue();
         assertThat(enrollments.isEmpty()).isTrue();
         assertThat(driver.<String, PersonStateRecord>getKeyValueStore(StoreNames.PERSON_STATES)
                 .get(Keys.of(ORG, "p-2"))).isNull();
@@ -337,8 +350,8 @@ class EnrollmentTopologyTest {
             assertThat(header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.COMMANDS.name());
             assertThat(header(r, DeadLetters.ERROR)).contains("mailbox_emails");
         });
+        assertThat(singleReply().getErrorReference()).as("the caller is answered at once").isNotBlank();
         assertThat(events.isEmpty()).isTrue();
-        assertThat(replies.isEmpty()).isTrue();
 
         String goodId = UUID.randomUUID().toString();
         send(enroll(goodId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
