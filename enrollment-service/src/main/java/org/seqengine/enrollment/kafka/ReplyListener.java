@@ -105,7 +105,7 @@ public final class ReplyListener {
             c.assign(partitions);
             List<TopicPartition> fresh = partitions.stream().filter(tp -> !positions.containsKey(tp)).toList();
             positions.forEach(c::seek);
-            c.seekToEnd(fresh);
+            if (!fresh.isEmpty()) c.seekToEnd(fresh); // an empty list would mean every partition
             fresh.forEach(tp -> positions.put(tp, c.position(tp))); // resolve now, not lazily at the first poll
         } catch (RuntimeException e) {
             close(c);
