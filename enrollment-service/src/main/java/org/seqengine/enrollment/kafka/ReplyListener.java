@@ -148,6 +148,7 @@ public final class ReplyListener {
             }
         }
         polling.set(false);
+        Thread.interrupted(); // stop() interrupts: clear it so the consumer can close cleanly
         close(c);
         consumer = null;
     }

@@ -6,6 +6,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,6 +28,7 @@ import org.seqengine.schemas.serde.AvroSerdes;
  * {@code enrollment.commands.dlq.v1} with the source, the error and a reference in headers, and the
  * caller gets a reply marked with that reference. Both are forwarded in the task, so they commit in
  * its transaction with the command's offset: written once, and the next command is processed.
+ * A {@link StreamsException} (a store or the task failing, not the command) is rethrown.
  */
 final class CommandGuard implements Processor<String, byte[], String, Object> {
 
@@ -73,6 +75,11 @@ final class CommandGuard implements Processor<String, byte[], String, Object> {
                 return;
             }
             checkSizes();
+        } catch (StreamsException e) {
+            // the machinery, not the command (a state store failing, the task migrating): let
+            // Kafka Streams handle it as it would without the guard, by failing the task
+            staging.discard();
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             staging.discard();
             deadLetter(record, command, e, null);
@@ -137,7 +144,7 @@ final class CommandGuard implements Processor<String, byte[], String, Object> {
             LOG.errorf(error, "command %s at %s-%d@%d could not be processed; sent to %s, reference %s: %s", commandId,
                     topic, partition, offset, Topics.COMMANDS.dlqName(), reference, description);
         }
-        DecisionMetrics.deadLetter(topic);
+        if (described == null) DecisionMetrics.deadLetter(topic); // the decider counted its own rejection
         context.forward(new Record<String, Object>(record.key(), value, record.timestamp(), headers),
                 EnrollmentTopology.COMMANDS_DLQ_SINK);
         if (command != null) {
