@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.serde.AvroSerdes;
@@ -38,9 +40,20 @@ public final class EnrollmentTopology {
     static final String REPLIES_SINK = "replies-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
 
+    /** How long the first outcome of a command id is remembered unless configured otherwise. */
+    public static final Duration DEFAULT_OUTCOME_RETENTION = Duration.ofDays(7);
+
     private EnrollmentTopology() {}
 
     public static Topology build() {
+        return build(DEFAULT_OUTCOME_RETENTION);
+    }
+
+    /**
+     * @param outcomeRetention how long a command id's first outcome is remembered (a window store:
+     *                         expired segments are dropped by the store, its changelog is compact,delete)
+     */
+    public static Topology build(Duration outcomeRetention) {
         StreamsBuilder builder = new StreamsBuilder();
         countActiveEnrollmentsPerMailbox(builder);
         Topology topology = builder.build();
@@ -52,6 +65,9 @@ public final class EnrollmentTopology {
                 Serdes.String(), AvroSerdes.forClass(PersonStateRecord.class)), DECIDER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENTS),
                 Serdes.String(), Topics.ENROLLMENTS.valueSerde()), DECIDER);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.COMMAND_OUTCOMES, outcomeRetention, Duration.ofMillis(1), false),
+                Serdes.String(), AvroSerdes.forClass(CommandOutcomeRecord.class)), DECIDER);
         sink(topology, EVENTS_SINK, Topics.EVENTS);
         sink(topology, ENROLLMENTS_SINK, Topics.ENROLLMENTS);
         sink(topology, REPLIES_SINK, Topics.COMMAND_REPLIES);
