@@ -30,7 +30,8 @@ public final class Samples {
                 Map.entry(ExclusionMatchesRecord.class, exclusionMatches()),
                 Map.entry(CommandReplyRecord.class, commandReply()),
                 Map.entry(UnenrollJobRecord.class, unenrollJob()),
-                Map.entry(CommandOutcomeRecord.class, commandOutcome()));
+                Map.entry(CommandOutcomeRecord.class, commandOutcome()),
+                Map.entry(SequencePauseRecord.class, sequencePause()));
     }
 
     public static CommandEnvelope command() {
@@ -132,6 +133,16 @@ public final class Samples {
                 .setEnrollments(List.of(enrollment()))
                 .setOptedOutAt(T1)
                 .setOptOutSource("LINK")
+                .build();
+    }
+
+    public static SequencePauseRecord sequencePause() {
+        return SequencePauseRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setSequenceId("seq-welcome")
+                .setIsPaused(true)
+                .setUpdatedAt(T0)
+                .setActor("org-acme:user-7")
                 .build();
     }
 

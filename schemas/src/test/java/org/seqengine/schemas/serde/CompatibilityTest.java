@@ -87,6 +87,12 @@ class CompatibilityTest {
             assertThat(c.getActiveEnrollmentId()).isEqualTo("enr-0");
             assertThat(c.getDecidedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
         });
+        check(SequencePauseRecord.class, p -> {
+            assertThat(p.getSequenceId()).isEqualTo("seq-welcome");
+            assertThat(p.getIsPaused()).isTrue();
+            assertThat(p.getUpdatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(p.getActor()).isEqualTo("org-acme:user-7");
+        });
         check(SequenceRecord.class, s -> {
             assertThat(s.getId()).isEqualTo("seq-welcome");
             assertThat(s.getIsPublished()).isTrue();
