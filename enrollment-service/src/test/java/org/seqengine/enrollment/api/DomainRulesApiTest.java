@@ -217,6 +217,23 @@ class DomainRulesApiTest {
     }
 
     @Test
+    void pausingASequenceAndUpsertingItNeverOverwriteEachOther() {
+        String sequence = TestData.sequence(ORG_A_KEY, null, 2);
+        as(ORG_A_KEY).post("/sequences/" + sequence + "/pause").then().statusCode(200).body("is_paused", equalTo(true));
+
+        // an upsert built from a read before the pause (is_paused false) changes the steps, not the pause
+        Map<String, Object> edit = Map.of("name", "Renamed", "is_published", true, "is_paused", false,
+                "steps", List.of(Map.of("type", "EMAIL", "wait_days", 0, "subject", "Only step", "body", "Hi")));
+        as(ORG_A_KEY).body(edit).put("/sequences/" + sequence).then().statusCode(200).body("is_paused", equalTo(true));
+        as(ORG_A_KEY).get("/sequences/" + sequence).then()
+                .body("name", equalTo("Renamed")).body("steps.size()", equalTo(1)).body("is_paused", equalTo(true));
+
+        // and resuming keeps the upsert
+        as(ORG_A_KEY).post("/sequences/" + sequence + "/resume").then().statusCode(200)
+                .body("is_paused", equalTo(false)).body("name", equalTo("Renamed")).body("steps.size()", equalTo(1));
+    }
+
+    @Test
     void aBadXActorIsA400NamingTheHeader() {
         as(ORG_A_KEY).header("X-Actor", "not allowed <script>").post("/people/" + TestData.id() + "/opt-out")
                 .then().statusCode(400).body("errors[0].path[0]", equalTo("X-Actor"));
