@@ -11,6 +11,7 @@ import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 import org.seqengine.schemas.serde.AvroSerdes;
@@ -57,9 +58,15 @@ public final class Topics {
     /** Active enrollment count per mailbox; key {@code org_id/mailbox_id}. Compacted. */
     public static final Topic<String, Long> MAILBOX_LOAD = new Topic<>("enrollment.mailbox-load.v1", Serdes.String(), Serdes.Long(), true);
 
+    /**
+     * Pause state of whole sequences (POST /sequences/{id}/pause|resume); key {@code org_id/sequence_id}.
+     * Compacted. Apart from {@link #SEQUENCES} so a pause never overwrites a concurrent upsert, nor the reverse.
+     */
+    public static final Topic<String, SequencePauseRecord> SEQUENCE_PAUSES = avro("sequence-pauses.v1", SequencePauseRecord.class, true);
+
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, MAILBOX_LOAD);
+            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, MAILBOX_LOAD, SEQUENCE_PAUSES);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

@@ -29,7 +29,9 @@ public final class Samples {
                 Map.entry(ExclusionRuleRecord.class, exclusionRule()),
                 Map.entry(ExclusionMatchesRecord.class, exclusionMatches()),
                 Map.entry(CommandReplyRecord.class, commandReply()),
-                Map.entry(UnenrollJobRecord.class, unenrollJob()));
+                Map.entry(UnenrollJobRecord.class, unenrollJob()),
+                Map.entry(CommandOutcomeRecord.class, commandOutcome()),
+                Map.entry(SequencePauseRecord.class, sequencePause()));
     }
 
     public static CommandEnvelope command() {
@@ -74,6 +76,7 @@ public final class Samples {
                 .setPersonId("person-42")
                 .setEnrollmentId("enr-1")
                 .setOccurredAt(T0)
+                .setActor("org-acme:user-7")
                 .setPayload(RepliedEvent.newBuilder()
                         .setReply(reply())
                         .setFinishes(true)
@@ -118,6 +121,8 @@ public final class Samples {
                 .setReply(reply())
                 .setFinishReason("REPLIED")
                 .setCanceled(false)
+                .setBounced(true)
+                .setUpdatedBy("org-acme:user-7")
                 .build();
     }
 
@@ -128,13 +133,27 @@ public final class Samples {
                 .setEnrollments(List.of(enrollment()))
                 .setOptedOutAt(T1)
                 .setOptOutSource("LINK")
-                .setRecentCommands(List.of(RecentCommandRecord.newBuilder()
-                        .setCommandId("cmd-0001")
-                        .setEnrollmentIds(List.of("enr-1"))
-                        .setRejections(List.of(rejection()))
-                        .setActiveSequenceId("seq-other")
-                        .setActiveEnrollmentId("enr-0")
-                        .build()))
+                .build();
+    }
+
+    public static SequencePauseRecord sequencePause() {
+        return SequencePauseRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setSequenceId("seq-welcome")
+                .setIsPaused(true)
+                .setUpdatedAt(T0)
+                .setActor("org-acme:user-7")
+                .build();
+    }
+
+    public static CommandOutcomeRecord commandOutcome() {
+        return CommandOutcomeRecord.newBuilder()
+                .setCommandId("cmd-0001")
+                .setEnrollmentIds(List.of("enr-1"))
+                .setRejections(List.of(rejection()))
+                .setActiveSequenceId("seq-other")
+                .setActiveEnrollmentId("enr-0")
+                .setDecidedAt(T0)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.config.EnrollmentConfig;
@@ -60,9 +61,16 @@ public class CommandResults {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** The meta of a command issued by this request's caller, recording who issued it (see {@link Caller#actor()}). */
+    public static CommandMeta meta(Caller caller, String personId, String operation, String idempotencyKey, String reason) {
+        String orgId = caller.orgId();
+        return new CommandMeta(commandId(orgId, personId, operation, idempotencyKey), orgId, personId, Instant.now(),
+                caller.actor(), reason);
+    }
+
     public static CommandMeta meta(String orgId, String personId, String operation, String idempotencyKey, String reason) {
         return new CommandMeta(commandId(orgId, personId, operation, idempotencyKey), orgId, personId, Instant.now(),
-                "api", reason);
+                orgId, reason);
     }
 
     /** Sends the command and waits for its outcome; throws the HTTP error if it was rejected. */

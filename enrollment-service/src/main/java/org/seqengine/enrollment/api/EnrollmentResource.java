@@ -63,9 +63,12 @@ public class EnrollmentResource {
         }
         checks.orThrow();
         String orgId = caller.orgId();
-        CommandMeta meta = CommandResults.meta(orgId, body.personId(), "enroll", idempotencyKey, null);
+        CommandMeta meta = CommandResults.meta(caller, body.personId(), "enroll", idempotencyKey, null);
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.Enroll(meta, body.sequenceId(), body.mailboxEmails()));
-        Enrollment created = queries.enrollment(orgId, reply.getEnrollmentIds().get(0))
+        // an accepted Enroll, first or repeated (even after its outcome expired), names the enrollment it created
+        String enrollmentId = reply.getEnrollmentIds().stream().findFirst()
+                .orElseThrow(() -> ApiException.unavailable("The enrollment outcome is not known; retry with the same Idempotency-Key."));
+        Enrollment created = queries.enrollment(orgId, enrollmentId)
                 .orElseThrow(() -> ApiException.unavailable("The enrollment was created but is not readable yet; retry the read."));
         return Response.status(201).entity(queries.view(created)).build();
     }
@@ -125,7 +128,7 @@ public class EnrollmentResource {
     private EnrollmentView lifecycle(String id, String operation, String idempotencyKey,
                                      Function<CommandMeta, EnrollmentCommand> command) {
         Enrollment target = find(id);
-        commands.execute(command.apply(CommandResults.meta(caller.orgId(), target.personId(), operation + "/" + id,
+        commands.execute(command.apply(CommandResults.meta(caller, target.personId(), operation + "/" + id,
                 idempotencyKey, null)));
         return queries.view(find(id));
     }

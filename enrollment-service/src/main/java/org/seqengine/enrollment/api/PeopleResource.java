@@ -164,7 +164,7 @@ public class PeopleResource {
     }
 
     private CommandMeta meta(String personId, String operation, String idempotencyKey, String reason) {
-        return CommandResults.meta(caller.orgId(), personId, operation, idempotencyKey, reason);
+        return CommandResults.meta(caller, personId, operation, idempotencyKey, reason);
     }
 
     private void requirePerson(String id) {

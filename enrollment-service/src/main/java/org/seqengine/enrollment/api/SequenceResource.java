@@ -15,7 +15,8 @@ import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
 import org.seqengine.enrollment.streams.GlobalTable;
-import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 
 /** Sequences: upsert, and pause/resume of a whole sequence (its enrollments stay active; nothing sends). */
 @Path("/sequences/v1/sequences")
@@ -29,18 +30,27 @@ public class SequenceResource {
     @Inject
     ReferenceRecords records;
 
+    @Inject
+    EnrollmentQueries queries;
+
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return records.read(GlobalTable.SEQUENCES, id);
+        return withPauseState(id, records.read(GlobalTable.SEQUENCES, id));
     }
 
+    /** Upserts the sequence; its pause state, once set by pause/resume, stays theirs (see {@link #pause}). */
     @PUT
     @Path("/{id}")
     public Map<String, Object> put(@PathParam("id") String id, SequenceBody body) {
-        return records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body));
+        return withPauseState(id, records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body)));
     }
 
+    /**
+     * Pauses the whole sequence. The pause state is its own record ({@code sequence-pauses.v1}), never a
+     * read-modify-write of the sequence, so a concurrent {@code PUT /sequences/{id}} is never lost and
+     * cannot undo the pause; from then on it decides {@code is_paused} (the PUT body's value is ignored).
+     */
     @POST
     @Path("/{id}/pause")
     public Map<String, Object> pause(@PathParam("id") String id) {
@@ -54,10 +64,18 @@ public class SequenceResource {
     }
 
     private Map<String, Object> setPaused(String id, boolean paused) {
-        // a fresh copy decoded from the store: change it in place
-        SequenceRecord current = records.find(GlobalTable.SEQUENCES, id);
-        current.setIsPaused(paused);
-        current.setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return records.write(GlobalTable.SEQUENCES, id, current);
+        records.find(GlobalTable.SEQUENCES, id); // 404 for unknown ids and other organizations' sequences
+        SequencePauseRecord pause = SequencePauseRecord.newBuilder().setOrgId(caller.orgId()).setSequenceId(id)
+                .setIsPaused(paused).setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setActor(caller.actor()).build();
+        records.write(GlobalTable.SEQUENCE_PAUSES, id, pause);
+        return get(id);
+    }
+
+    /** The sequence view with its effective {@code is_paused}. */
+    private Map<String, Object> withPauseState(String id, Map<String, Object> view) {
+        queries.record(GlobalTable.SEQUENCE_PAUSES, caller.orgId(), id)
+                .ifPresent(pause -> view.put("is_paused", pause.getIsPaused()));
+        return view;
     }
 }

@@ -18,6 +18,14 @@ public interface EnrollmentConfig {
     @WithDefault("10S")
     Duration commandTimeout();
 
+    /**
+     * How long the first outcome of each command id is remembered: a retry with the same id (or
+     * Idempotency-Key) within it is answered with that outcome and changes nothing. After it, an
+     * Enroll still answers the enrollment it created; other commands are decided again.
+     */
+    @WithDefault("P7D")
+    Duration commandOutcomeRetention();
+
     Topics topics();
 
     interface RateLimit {

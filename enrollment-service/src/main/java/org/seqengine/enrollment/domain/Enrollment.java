@@ -9,13 +9,17 @@ import java.time.Instant;
  * @param nextStepIndex   the 0-based step that runs next
  * @param stepsCompleted  how many steps completed in this enrollment (0 = Queued / Canceled on unenroll)
  * @param resumeAt        when an out-of-office pause ends, else null
- * @param reply           the last reply received, or null
+ * @param startedAt       when the first step completed; null while Queued
+ * @param reply           the last reply received (also after the enrollment finished), or null
+ * @param bounced         an email bounced, also after the enrollment finished (the finish reason stays)
+ * @param updatedBy       the actor of the command behind the last change, null if unknown
  */
 public record Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
                          Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
                          int nextStepIndex, int stepsCompleted,
                          BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
-                         Reply reply, FinishReason finishReason, boolean canceled) {
+                         Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
+                         String updatedBy) {
 
     public boolean isActive() {
         return finishReason == null;
@@ -54,13 +58,14 @@ public record Enrollment(String id, String orgId, String personId, String sequen
     }
 
     public boolean isBounced() {
-        return finishReason == FinishReason.BOUNCED || finishReason == FinishReason.BOUNCE_STOPPED;
+        return bounced || finishReason == FinishReason.BOUNCED || finishReason == FinishReason.BOUNCE_STOPPED;
     }
 
     public boolean isExcluded() {
         return finishReason == FinishReason.EXCLUDED;
     }
 
+    /** Whether this enrollment ended by opt-out; the API also reports a person opted out now (see EnrollmentView). */
     public boolean isOptedOut() {
         return finishReason == FinishReason.OPTED_OUT;
     }

@@ -29,6 +29,12 @@ public sealed interface EnrollmentCommand {
     /** Reverse an opt-out; needs the permission the person gave, recorded in the event. */
     record ClearOptOut(CommandMeta meta, String permissionNote) implements EnrollmentCommand {}
 
+    /**
+     * The CRM's {@code email_opt_out} flag went back to false: clears the opt-out only if the CRM made
+     * it; an opt-out made here (link, admin, reply, API) needs a {@link ClearOptOut} with a note.
+     */
+    record ClearCrmOptOut(CommandMeta meta) implements EnrollmentCommand {}
+
     record Pause(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
 
     record Resume(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
@@ -41,7 +47,7 @@ public sealed interface EnrollmentCommand {
 
     record Unblock(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
 
-    /** From the mailer: an email of this enrollment bounced. */
+    /** From the mailer: an email of this enrollment bounced (recorded also after it finished). */
     record Bounce(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
 
     /** From the step-scheduler: the address was invalid or high-risk before sending. */
@@ -49,7 +55,8 @@ public sealed interface EnrollmentCommand {
 
     /**
      * From the mailer: the person replied. AUTOMATED replies do not finish the enrollment; with
-     * a return date (out-of-office) they pause it until that date, else for 14 days.
+     * a return date (out-of-office) they pause it until that date, else for 14 days. A reply to a
+     * finished enrollment is recorded on it without reopening it or changing its finish reason.
      */
     record RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
                        ReplyClassification classification, Instant receivedAt, LocalDate returnDate)

@@ -1,6 +1,7 @@
 package org.seqengine.enrollment.domain;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The enrollment rule book as a pure function pair (the Decider pattern): no Kafka, no clock,
@@ -11,11 +12,26 @@ public final class EnrollmentDecider {
 
     private EnrollmentDecider() {}
 
-    /** The events a command produces on this state; empty for a repeated command id or a no-op. */
-    public static List<EnrollmentEvent> decide(EnrollmentCommand command, PersonState state, DecisionContext ctx) {
-        if (state.recent(command.meta().commandId()).isPresent()) {
-            return List.of();
+    /**
+     * Handles one command with idempotency: {@code decidedBefore} is the remembered first outcome of
+     * this command id, if any (the caller keeps outcomes outside the person's state). A repeated id
+     * yields no events and the first outcome; otherwise the command is decided and its outcome,
+     * also for a no-op, is the one to remember.
+     */
+    public static Decision handle(EnrollmentCommand command, PersonState state, Optional<CommandOutcome> decidedBefore,
+                                  DecisionContext ctx) {
+        if (decidedBefore.isPresent()) {
+            return new Decision(List.of(), decidedBefore.get(), true);
         }
+        List<EnrollmentEvent> events = decide(command, state, ctx);
+        return new Decision(events, CommandOutcome.of(command, state, events), false);
+    }
+
+    /**
+     * The events a command produces on this state, not knowing whether its id was seen before (see
+     * {@link #handle}); empty for a no-op or an Enroll whose enrollment already exists.
+     */
+    public static List<EnrollmentEvent> decide(EnrollmentCommand command, PersonState state, DecisionContext ctx) {
         if (command instanceof EnrollmentCommand.Enroll enroll) {
             return decideEnroll(enroll, state, ctx);
         }
@@ -32,7 +48,7 @@ public final class EnrollmentDecider {
         CommandMeta meta = enroll.meta();
         String enrollmentId = Ids.enrollmentId(meta.orgId(), meta.commandId());
         if (state.enrollment(enrollmentId).isPresent()) {
-            // this command already created its enrollment (its id has left the recent-command window)
+            // this command already created its enrollment (its outcome has left the remembered window)
             return List.of();
         }
         EventEmitter out = new EventEmitter(meta, ctx.now());

@@ -25,16 +25,41 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.Unenrolled;
 
 /**
  * Applies one event to a person's state. Total: an event about an unknown enrollment leaves the
- * enrollments unchanged (the command is still remembered), an Enrolled for an id that exists is ignored.
+ * state unchanged, an Enrolled for an id that exists is ignored. A finished enrollment keeps its
+ * finish reason and end: a late reply or bounce is only recorded on it.
  */
 final class EnrollmentEvolver {
 
     private EnrollmentEvolver() {}
 
-    static PersonState evolve(PersonState state, EnrollmentEvent event) {
-        PersonState next = apply(state, event);
-        return new PersonState(next.orgId(), next.personId(), next.enrollments(), next.optedOutAt(),
-                next.optOutSource(), RecentCommands.record(state.recentCommands(), event));
+    static PersonState evolve(PersonState s, EnrollmentEvent event) {
+        Instant at = event.meta().occurredAt();
+        String actor = event.meta().actor();
+        if (event instanceof Enrolled e) {
+            if (s.enrollment(e.enrollmentId()).isPresent()) {
+                return s;
+            }
+            List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
+            enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
+                    e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
+                    false, actor));
+            return withEnrollments(s, enrollments);
+        }
+        if (event instanceof EnrollmentRejected) {
+            return s;
+        }
+        if (event instanceof OptedOut o) {
+            Set<String> ended = new HashSet<>(o.endedEnrollmentIds());
+            List<Enrollment> enrollments = s.enrollments().stream()
+                    .map(x -> ended.contains(x.id()) && x.isActive()
+                            ? touch(finish(x, FinishReason.OPTED_OUT, false, at), at, actor) : x)
+                    .toList();
+            return new PersonState(s.orgId(), s.personId(), enrollments, at, o.source());
+        }
+        if (event instanceof OptOutCleared) {
+            return new PersonState(s.orgId(), s.personId(), s.enrollments(), null, null);
+        }
+        return update(s, enrollmentIdOf(event), x -> touch(x.isActive() ? change(x, event, at) : late(x, event), at, actor));
     }
 
     /** The enrollment an event is about, or null (OptedOut, OptOutCleared, a rejected Enroll). */
@@ -56,48 +81,20 @@ final class EnrollmentEvolver {
         return null;
     }
 
-    private static PersonState apply(PersonState s, EnrollmentEvent event) {
-        Instant at = event.meta().occurredAt();
-        if (event instanceof Enrolled e) {
-            if (s.enrollment(e.enrollmentId()).isPresent()) {
-                return s;
-            }
-            List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
-            enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
-                    e.mailboxId(), at, at, at, null, e.startStepIndex(), 0, null, null, null, null, null, false));
-            return withEnrollments(s, enrollments);
-        }
-        if (event instanceof EnrollmentRejected) {
-            return s;
-        }
-        if (event instanceof OptedOut o) {
-            Set<String> ended = new HashSet<>(o.endedEnrollmentIds());
-            List<Enrollment> enrollments = s.enrollments().stream()
-                    .map(x -> ended.contains(x.id()) && x.isActive() ? finish(x, FinishReason.OPTED_OUT, false, at) : x)
-                    .toList();
-            return new PersonState(s.orgId(), s.personId(), enrollments, at, o.source(), s.recentCommands());
-        }
-        if (event instanceof OptOutCleared) {
-            return new PersonState(s.orgId(), s.personId(), s.enrollments(), null, null, s.recentCommands());
-        }
-        return update(s, enrollmentIdOf(event), x -> touch(change(x, event, at), at));
-    }
-
     private static Enrollment change(Enrollment x, EnrollmentEvent event, Instant at) {
         if (event instanceof StepCompleted e) {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                    x.updatedAt(), x.startedAt(), x.endedAt(), e.stepIndex() + 1, x.stepsCompleted() + 1,
-                    null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+                    x.updatedAt(), x.startedAt() != null ? x.startedAt() : at, x.endedAt(), e.stepIndex() + 1,
+                    x.stepsCompleted() + 1, null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(),
+                    x.canceled(), x.bounced(), x.updatedBy());
         }
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
         if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
-        if (event instanceof Bounced) return finish(x, FinishReason.BOUNCED, false, at);
+        if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
         if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
         if (event instanceof Excluded) return finish(x, FinishReason.EXCLUDED, false, at);
         if (event instanceof Replied e) {
-            Enrollment withReply = new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(),
-                    x.createdAt(), x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
-                    x.blockReason(), x.pauseReason(), x.resumeAt(), e.reply(), x.finishReason(), x.canceled());
+            Enrollment withReply = withReply(x, e.reply());
             return e.finishes() ? finish(withReply, FinishReason.REPLIED, false, at) : withReply;
         }
         if (event instanceof Paused e) return pause(x, e.pauseReason(), e.resumeAt());
@@ -107,8 +104,16 @@ final class EnrollmentEvolver {
         if (event instanceof MailboxReassigned e) {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), e.toMailboxId(), x.createdAt(),
                     x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
-                    x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+                    x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(),
+                    x.bounced(), x.updatedBy());
         }
+        return x;
+    }
+
+    /** A finished enrollment records a late reply or bounce; nothing else changes it. */
+    private static Enrollment late(Enrollment x, EnrollmentEvent event) {
+        if (event instanceof Replied e) return withReply(x, e.reply());
+        if (event instanceof Bounced) return bounced(x);
         return x;
     }
 
@@ -123,32 +128,43 @@ final class EnrollmentEvolver {
     }
 
     private static PersonState withEnrollments(PersonState s, List<Enrollment> enrollments) {
-        return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource(),
-                s.recentCommands());
+        return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource());
     }
 
     /** Ends an enrollment: reason, end time, and no pause or block any more. */
     private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), at, x.nextStepIndex(), x.stepsCompleted(), null, null, null, x.reply(), reason,
-                canceled);
+                canceled, x.bounced(), x.updatedBy());
+    }
+
+    private static Enrollment withReply(Enrollment x, Reply reply) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+    }
+
+    private static Enrollment bounced(Enrollment x) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy());
     }
 
     private static Enrollment pause(Enrollment x, PauseReason reason, Instant resumeAt) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                reason, resumeAt, x.reply(), x.finishReason(), x.canceled());
+                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
     }
 
     private static Enrollment block(Enrollment x, BlockReason reason) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), reason,
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
     }
 
-    private static Enrollment touch(Enrollment x, Instant at) {
+    private static Enrollment touch(Enrollment x, Instant at, String actor) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), actor);
     }
 }

@@ -19,7 +19,7 @@ final class EventEmitter {
     /** The meta of the next event to emit. */
     EventMeta next() {
         return new EventMeta(Ids.eventId(command.commandId(), events.size()), command.commandId(),
-                command.orgId(), command.personId(), now);
+                command.orgId(), command.personId(), now, command.actor());
     }
 
     EventEmitter emit(EnrollmentEvent event) {

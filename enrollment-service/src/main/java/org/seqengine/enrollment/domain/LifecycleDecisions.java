@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Block;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Bounce;
+import org.seqengine.enrollment.domain.EnrollmentCommand.ClearCrmOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.ClearOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.CompleteStep;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Exclude;
@@ -45,6 +46,9 @@ final class LifecycleDecisions {
     /** How long an out-of-office pause lasts when the reply states no return date. */
     static final Duration OOO_DEFAULT_PAUSE = Duration.ofDays(14);
 
+    /** The permission note of an opt-out cleared because the CRM flag went back to false. */
+    static final String CRM_FLAG_CLEARED = "CRM email_opt_out flag cleared";
+
     private LifecycleDecisions() {}
 
     static List<EnrollmentEvent> decide(EnrollmentCommand command, PersonState state, DecisionContext ctx) {
@@ -57,6 +61,10 @@ final class LifecycleDecisions {
             optOut(c, state, out);
         } else if (command instanceof ClearOptOut c) {
             clearOptOut(c, state, out);
+        } else if (command instanceof ClearCrmOptOut) {
+            if (state.optedOut() && state.optOutSource() == OptOutSource.CRM) {
+                out.emit(new OptOutCleared(out.next(), CRM_FLAG_CLEARED));
+            }
         } else if (command instanceof Pause c) {
             active(c, c.enrollmentId(), state, out)
                     .filter(e -> !e.isPaused())
@@ -82,11 +90,13 @@ final class LifecycleDecisions {
                     .filter(Enrollment::isBlocked)
                     .ifPresent(e -> out.emit(new Unblocked(out.next(), e.id())));
         } else if (command instanceof Bounce c) {
-            active(c, c.enrollmentId(), state, out).ifPresent(e -> out.emit(new Bounced(out.next(), e.id())));
+            existing(c, c.enrollmentId(), state, out)
+                    .filter(e -> !e.isBounced())
+                    .ifPresent(e -> out.emit(new Bounced(out.next(), e.id())));
         } else if (command instanceof StopForBounceRisk c) {
             active(c, c.enrollmentId(), state, out).ifPresent(e -> out.emit(new BounceStopped(out.next(), e.id())));
         } else if (command instanceof RecordReply c) {
-            active(c, c.enrollmentId(), state, out).ifPresent(e -> reply(c, e, ctx, out));
+            existing(c, c.enrollmentId(), state, out).ifPresent(e -> reply(c, e, ctx, out));
         } else if (command instanceof Exclude c) {
             exclude(c, state, ctx, out);
         } else if (command instanceof ReassignMailbox c) {
@@ -95,6 +105,16 @@ final class LifecycleDecisions {
             throw new IllegalArgumentException("not a lifecycle command: " + commandType(command));
         }
         return out.events();
+    }
+
+    /** The enrollment if it exists, active or finished; otherwise emits the rejection and returns empty. */
+    private static Optional<Enrollment> existing(EnrollmentCommand command, String enrollmentId, PersonState state,
+                                                 EventEmitter out) {
+        Optional<Enrollment> enrollment = enrollmentId == null ? Optional.empty() : state.enrollment(enrollmentId);
+        if (enrollment.isEmpty()) {
+            reject(command, null, enrollmentId, RejectionCode.ENROLLMENT_NOT_FOUND, out);
+        }
+        return enrollment;
     }
 
     /** The enrollment if it exists and is active; otherwise emits the rejection and returns empty. */
@@ -128,6 +148,10 @@ final class LifecycleDecisions {
 
     private static void optOut(OptOut c, PersonState state, EventEmitter out) {
         if (state.optedOut()) {
+            if (state.optOutSource() == OptOutSource.CRM && c.source() != OptOutSource.CRM) {
+                // opted out here as well: from now on only a permission note clears it, not the CRM flag
+                out.emit(new OptedOut(out.next(), c.source(), List.of()));
+            }
             return;
         }
         List<String> ended = state.enrollments().stream().filter(Enrollment::isActive).map(Enrollment::id).toList();
@@ -156,6 +180,13 @@ final class LifecycleDecisions {
 
     private static void reply(RecordReply c, Enrollment e, DecisionContext ctx, EventEmitter out) {
         Reply reply = new Reply(c.replyId(), c.subject(), c.classification(), c.receivedAt());
+        if (!e.isActive()) {
+            // late: recorded on the finished enrollment (an automated reply tells nothing new)
+            if (c.classification() != ReplyClassification.AUTOMATED) {
+                out.emit(new Replied(out.next(), e.id(), reply, false));
+            }
+            return;
+        }
         if (c.classification() != ReplyClassification.AUTOMATED) {
             out.emit(new Replied(out.next(), e.id(), reply, true));
             return;
@@ -176,7 +207,7 @@ final class LifecycleDecisions {
             }
             Ruleset ruleset = ctx.reference().sequence(e.sequenceId())
                     .map(s -> Rulesets.forSequence(s, ctx.reference()))
-                    .orElseGet(() -> Ruleset.defaults(c.meta().orgId()));
+                    .orElseGet(() -> Rulesets.orgDefault(c.meta().orgId(), ctx.reference()));
             List<ExclusionMatch> removing = ExclusionPolicy.removals(c.matches(), ruleset, ctx.reference());
             if (!removing.isEmpty()) {
                 out.emit(new Excluded(out.next(), e.id(), removing));

@@ -5,24 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the decider knows about one person (the unit of consistency: one task owns it).
+ * Everything the decider knows about one person (the unit of consistency: one task owns it). It is
+ * rewritten to its changelog on every command, so it stays small: command outcomes live elsewhere.
  *
- * @param enrollments    every enrollment, active and finished, oldest first
- * @param optedOutAt     when the person opted out in this system, null if not opted out
- * @param recentCommands the last {@link #RECENT_COMMANDS_KEPT} commands decided, oldest first
+ * @param enrollments every enrollment, active and finished, oldest first
+ * @param optedOutAt  when the person opted out (here or by the CRM flag), null if not opted out
  */
 public record PersonState(String orgId, String personId, List<Enrollment> enrollments, Instant optedOutAt,
-                          OptOutSource optOutSource, List<RecentCommand> recentCommands) {
-
-    public static final int RECENT_COMMANDS_KEPT = 256;
+                          OptOutSource optOutSource) {
 
     public PersonState {
         enrollments = List.copyOf(enrollments);
-        recentCommands = List.copyOf(recentCommands);
     }
 
     public static PersonState empty(String orgId, String personId) {
-        return new PersonState(orgId, personId, List.of(), null, null, List.of());
+        return new PersonState(orgId, personId, List.of(), null, null);
     }
 
     public boolean optedOut() {
@@ -35,9 +32,5 @@ public record PersonState(String orgId, String personId, List<Enrollment> enroll
 
     public Optional<Enrollment> enrollment(String enrollmentId) {
         return enrollments.stream().filter(e -> e.id().equals(enrollmentId)).findFirst();
-    }
-
-    public Optional<RecentCommand> recent(String commandId) {
-        return recentCommands.stream().filter(c -> c.commandId().equals(commandId)).findFirst();
     }
 }

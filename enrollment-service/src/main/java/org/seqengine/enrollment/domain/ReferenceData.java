@@ -24,7 +24,7 @@ public interface ReferenceData {
 
     Optional<Mailbox> mailbox(String mailboxId);
 
-    /** The ruleset by id; callers fall back to {@link Ruleset#defaults(String)}. */
+    /** The ruleset by id ({@value Ruleset#DEFAULT_ID} is the org default); see {@link Rulesets}. */
     Optional<Ruleset> ruleset(String rulesetId);
 
     Optional<ExclusionRule> exclusionRule(String ruleId);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.apache.kafka.streams.Topology;
+import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.streams.EnrollmentTopology;
 
 /** Hands the topology to Quarkus' Kafka Streams extension, after making sure its topics exist. */
@@ -13,9 +14,12 @@ public class TopologyProducer {
     @Inject
     KafkaTopics topics;
 
+    @Inject
+    EnrollmentConfig config;
+
     @Produces
     public Topology topology() {
         topics.ensureCreated();
-        return EnrollmentTopology.build();
+        return EnrollmentTopology.build(config.commandOutcomeRetention());
     }
 }

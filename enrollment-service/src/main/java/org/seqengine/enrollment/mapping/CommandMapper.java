@@ -35,6 +35,7 @@ public final class CommandMapper {
         if (p instanceof UnenrollPersonCommand) return new UnenrollPerson(meta);
         if (p instanceof OptOutCommand c) return new OptOut(meta, Enums.parse(OptOutSource.class, c.getSource(), "source"));
         if (p instanceof ClearOptOutCommand c) return new ClearOptOut(meta, c.getPermissionNote());
+        if (p instanceof ClearCrmOptOutCommand) return new ClearCrmOptOut(meta);
         if (p instanceof PauseCommand c) return new Pause(meta, require(c.getEnrollmentId(), "enrollment_id"));
         if (p instanceof ResumeCommand c) return new Resume(meta, require(c.getEnrollmentId(), "enrollment_id"));
         if (p instanceof CompleteStepCommand c) {
@@ -76,6 +77,7 @@ public final class CommandMapper {
         if (command instanceof UnenrollPerson) return new UnenrollPersonCommand();
         if (command instanceof OptOut c) return new OptOutCommand(c.source().name());
         if (command instanceof ClearOptOut c) return new ClearOptOutCommand(c.permissionNote() == null ? "" : c.permissionNote());
+        if (command instanceof ClearCrmOptOut) return new ClearCrmOptOutCommand();
         if (command instanceof Pause c) return new PauseCommand(c.enrollmentId());
         if (command instanceof Resume c) return new ResumeCommand(c.enrollmentId());
         if (command instanceof CompleteStep c) return new CompleteStepCommand(c.enrollmentId(), c.stepIndex());

@@ -14,7 +14,7 @@ public final class EventMapper {
         EventMeta m = event.meta();
         return EventEnvelope.newBuilder()
                 .setEventId(m.eventId()).setCommandId(m.commandId()).setOrgId(m.orgId()).setPersonId(m.personId())
-                .setOccurredAt(m.occurredAt())
+                .setOccurredAt(m.occurredAt()).setActor(m.actor())
                 .setEnrollmentId(enrollmentIdOf(event))
                 .setPayload(payload(event))
                 .build();

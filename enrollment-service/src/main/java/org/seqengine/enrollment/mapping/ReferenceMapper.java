@@ -16,6 +16,7 @@ import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.StepRecord;
 
@@ -26,6 +27,13 @@ import org.seqengine.schemas.avro.StepRecord;
 public final class ReferenceMapper {
 
     private ReferenceMapper() {}
+
+    /** The sequence with its effective pause state: the pause record's when one exists (see {@code SEQUENCE_PAUSES}). */
+    public static Sequence toDomain(SequenceRecord r, SequencePauseRecord pause) {
+        Sequence s = toDomain(r);
+        return pause == null ? s
+                : new Sequence(s.orgId(), s.id(), s.name(), s.published(), pause.getIsPaused(), s.rulesetId(), s.steps());
+    }
 
     public static Sequence toDomain(SequenceRecord r) {
         return new Sequence(r.getOrgId(), r.getId(), r.getName(), r.getIsPublished(), r.getIsPaused(), r.getRulesetId(),

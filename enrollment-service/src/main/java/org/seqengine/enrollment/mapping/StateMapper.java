@@ -7,7 +7,7 @@ import org.seqengine.enrollment.domain.FinishReason;
 import org.seqengine.enrollment.domain.OptOutSource;
 import org.seqengine.enrollment.domain.PauseReason;
 import org.seqengine.enrollment.domain.PersonState;
-import org.seqengine.enrollment.domain.RecentCommand;
+import org.seqengine.enrollment.domain.CommandOutcome;
 import org.seqengine.enrollment.domain.Rejection;
 import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.domain.Reply;
@@ -15,7 +15,7 @@ import org.seqengine.enrollment.domain.ReplyClassification;
 import org.seqengine.enrollment.domain.reference.EnforcementLevel;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
-import org.seqengine.schemas.avro.RecentCommandRecord;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.RejectionRecord;
 import org.seqengine.schemas.avro.ReplyRecord;
 
@@ -27,8 +27,7 @@ public final class StateMapper {
     public static PersonState toDomain(PersonStateRecord r) {
         return new PersonState(r.getOrgId(), r.getPersonId(),
                 r.getEnrollments().stream().map(StateMapper::toDomain).toList(),
-                r.getOptedOutAt(), Enums.parseOptional(OptOutSource.class, r.getOptOutSource(), "opt_out_source"),
-                r.getRecentCommands().stream().map(StateMapper::toDomain).toList());
+                r.getOptedOutAt(), Enums.parseOptional(OptOutSource.class, r.getOptOutSource(), "opt_out_source"));
     }
 
     public static PersonStateRecord toAvro(PersonState s) {
@@ -36,7 +35,6 @@ public final class StateMapper {
                 .setOrgId(s.orgId()).setPersonId(s.personId())
                 .setEnrollments(s.enrollments().stream().map(StateMapper::toAvro).toList())
                 .setOptedOutAt(s.optedOutAt()).setOptOutSource(Enums.name(s.optOutSource()))
-                .setRecentCommands(s.recentCommands().stream().map(StateMapper::toAvro).toList())
                 .build();
     }
 
@@ -48,7 +46,7 @@ public final class StateMapper {
                 Enums.parseOptional(PauseReason.class, r.getPauseReason(), "pause_reason"),
                 r.getResumeAt(), replyToDomain(r.getReply()),
                 Enums.parseOptional(FinishReason.class, r.getFinishReason(), "finish_reason"),
-                r.getCanceled());
+                r.getCanceled(), r.getBounced(), r.getUpdatedBy());
     }
 
     public static EnrollmentRecord toAvro(Enrollment e) {
@@ -60,17 +58,18 @@ public final class StateMapper {
                 .setBlockReason(Enums.name(e.blockReason())).setPauseReason(Enums.name(e.pauseReason()))
                 .setResumeAt(e.resumeAt()).setReply(replyToAvro(e.reply()))
                 .setFinishReason(Enums.name(e.finishReason())).setCanceled(e.canceled())
+                .setBounced(e.bounced()).setUpdatedBy(e.updatedBy())
                 .build();
     }
 
-    static RecentCommand toDomain(RecentCommandRecord r) {
-        return new RecentCommand(r.getCommandId(), r.getEnrollmentIds(), rejectionsToDomain(r.getRejections()),
+    public static CommandOutcome toDomain(CommandOutcomeRecord r) {
+        return new CommandOutcome(r.getCommandId(), r.getEnrollmentIds(), rejectionsToDomain(r.getRejections()),
                 r.getActiveSequenceId(), r.getActiveEnrollmentId());
     }
 
-    static RecentCommandRecord toAvro(RecentCommand c) {
-        return new RecentCommandRecord(c.commandId(), c.enrollmentIds(), rejectionsToAvro(c.rejections()),
-                c.activeSequenceId(), c.activeEnrollmentId());
+    public static CommandOutcomeRecord toAvro(CommandOutcome c, java.time.Instant decidedAt) {
+        return new CommandOutcomeRecord(c.commandId(), c.enrollmentIds(), rejectionsToAvro(c.rejections()),
+                c.activeSequenceId(), c.activeEnrollmentId(), decidedAt);
     }
 
     public static List<Rejection> rejectionsToDomain(List<RejectionRecord> records) {

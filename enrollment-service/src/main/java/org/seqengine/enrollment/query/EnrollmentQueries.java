@@ -19,6 +19,7 @@ import org.seqengine.enrollment.api.dto.EnrollmentView;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
+import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.streams.StoreNames;
@@ -97,8 +98,11 @@ public class EnrollmentQueries {
 
     public EnrollmentView view(Enrollment e) {
         ReferenceData ref = reference(e.orgId());
-        boolean personOptedOut = personState(e.orgId(), e.personId()).optedOut();
-        return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), ref.person(e.personId()).orElse(null),
+        Person person = ref.person(e.personId()).orElse(null);
+        // opted out now by any source: here (link, admin, reply, API) or by the CRM flag
+        boolean personOptedOut = personState(e.orgId(), e.personId()).optedOut()
+                || (person != null && person.emailOptOut());
+        return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), person,
                 ref.mailbox(e.mailboxId()).orElse(null), personOptedOut);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,19 +13,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.jboss.logging.Logger;
+import org.seqengine.enrollment.domain.CommandOutcome;
+import org.seqengine.enrollment.domain.Decision;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.EnrollmentDecider;
 import org.seqengine.enrollment.domain.EnrollmentEvent;
 import org.seqengine.enrollment.domain.PersonState;
-import org.seqengine.enrollment.domain.RecentCommand;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.enrollment.mapping.EventMapper;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
@@ -33,6 +38,10 @@ import org.seqengine.schemas.avro.PersonStateRecord;
  * The thin adapter around {@link EnrollmentDecider}: load the person's state, decide, evolve, then
  * write the events, the changed enrollments, the new state and the command's reply. Under
  * exactly_once_v2 all of it commits atomically with the command's offset.
+ *
+ * <p>Idempotency: the first outcome of every command id (also a no-op) is remembered in the
+ * {@link StoreNames#COMMAND_OUTCOMES} window store, keyed {@code org/person/command_id} at the task's
+ * stream time; segments older than the retention are dropped by the store itself.
  */
 final class EnrollmentCommandProcessor implements Processor<String, CommandEnvelope, String, Object> {
 
@@ -41,6 +50,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PersonStateRecord> personStates;
     private KeyValueStore<String, EnrollmentRecord> enrollments;
+    private WindowStore<String, CommandOutcomeRecord> outcomes;
     private StoreReferenceData.Stores referenceStores;
 
     @Override
@@ -48,6 +58,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         this.context = context;
         this.personStates = context.getStateStore(StoreNames.PERSON_STATES);
         this.enrollments = context.getStateStore(StoreNames.ENROLLMENTS);
+        this.outcomes = context.getStateStore(StoreNames.COMMAND_OUTCOMES);
         this.referenceStores = StoreReferenceData.Stores.from(
                 name -> (ReadOnlyKeyValueStore<String, ?>) context.<KeyValueStore<String, Object>>getStateStore(name));
     }
@@ -71,19 +82,21 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
                 ? PersonState.empty(command.meta().orgId(), command.meta().personId())
                 : StateMapper.toDomain(stored);
 
-        var previous = state.recent(command.meta().commandId());
-        if (previous.isPresent()) {
-            DecisionMetrics.duplicate(command);
-            reply(key, command, previous.get(), true);
-            return;
-        }
-
+        String outcomeKey = key + "/" + command.meta().commandId();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores));
-        List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx);
+        Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
+        CommandOutcome outcome = decision.outcome();
+        if (decision.duplicate()) {
+            DecisionMetrics.duplicate(command);
+            reply(key, command, outcome, true);
+            return;
+        }
+        outcomes.put(outcomeKey, StateMapper.toAvro(outcome, now), context.currentStreamTimeMs());
+        List<EnrollmentEvent> events = decision.events();
         if (events.isEmpty()) {
             DecisionMetrics.unchanged(command);
-            reply(key, command, new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null), false);
+            reply(key, command, outcome, false);
             return;
         }
         PersonState next = EnrollmentDecider.evolveAll(state, events);
@@ -99,8 +112,6 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
             context.forward(new Record<String, Object>(enrollmentKey, value, ts), EnrollmentTopology.ENROLLMENTS_SINK);
         }
         personStates.put(key, StateMapper.toAvro(next));
-        RecentCommand outcome = next.recent(command.meta().commandId())
-                .orElse(new RecentCommand(command.meta().commandId(), List.of(), List.of(), null, null));
         if (outcome.rejections().isEmpty()) {
             DecisionMetrics.applied(command);
         } else {
@@ -111,13 +122,20 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
                 command.getClass().getSimpleName(), events.size());
     }
 
+    /** The remembered first outcome of this command id, if it is still within the retention. */
+    private Optional<CommandOutcome> decidedBefore(String outcomeKey) {
+        try (WindowStoreIterator<CommandOutcomeRecord> found = outcomes.fetch(outcomeKey, 0L, Long.MAX_VALUE)) {
+            return found.hasNext() ? Optional.of(StateMapper.toDomain(found.next().value)) : Optional.empty();
+        }
+    }
+
     private static List<Enrollment> changedEnrollments(PersonState before, PersonState after) {
         Map<String, Enrollment> old = new HashMap<>();
         before.enrollments().forEach(e -> old.put(e.id(), e));
         return after.enrollments().stream().filter(e -> !e.equals(old.get(e.id()))).toList();
     }
 
-    private void reply(String key, EnrollmentCommand command, RecentCommand outcome, boolean duplicate) {
+    private void reply(String key, EnrollmentCommand command, CommandOutcome outcome, boolean duplicate) {
         CommandReplyRecord reply = CommandReplyRecord.newBuilder()
                 .setCommandId(command.meta().commandId()).setOrgId(command.meta().orgId())
                 .setPersonId(command.meta().personId()).setDuplicate(duplicate)

@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.serde.AvroSerdes;
@@ -49,14 +51,31 @@ public final class EnrollmentTopology {
     /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
     static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
 
+    /** How long the first outcome of a command id is remembered unless configured otherwise. */
+    public static final Duration DEFAULT_OUTCOME_RETENTION = Duration.ofDays(7);
+
     private EnrollmentTopology() {}
 
     public static Topology build() {
-        return build(UnaryOperator.identity());
+        return build(DEFAULT_OUTCOME_RETENTION, UnaryOperator.identity());
+    }
+
+    public static Topology build(Duration outcomeRetention) {
+        return build(outcomeRetention, UnaryOperator.identity());
     }
 
     /** @param decorateDecider wraps the decider (tests use it to inject a fault behind the guard) */
     public static Topology build(UnaryOperator<Processor<String, CommandEnvelope, String, Object>> decorateDecider) {
+        return build(DEFAULT_OUTCOME_RETENTION, decorateDecider);
+    }
+
+    /**
+     * @param outcomeRetention how long a command id's first outcome is remembered (a window store:
+     *                         expired segments are dropped by the store, its changelog is compact,delete)
+     * @param decorateDecider  wraps the decider (tests use it to inject a fault behind the guard)
+     */
+    public static Topology build(Duration outcomeRetention,
+                                 UnaryOperator<Processor<String, CommandEnvelope, String, Object>> decorateDecider) {
         StreamsBuilder builder = new StreamsBuilder();
         countActiveEnrollmentsPerMailbox(builder);
         Topology topology = builder.build();
@@ -71,6 +90,9 @@ public final class EnrollmentTopology {
                 Serdes.String(), AvroSerdes.forClass(PersonStateRecord.class)), DECIDER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENTS),
                 Serdes.String(), Topics.ENROLLMENTS.valueSerde()), DECIDER);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.COMMAND_OUTCOMES, outcomeRetention, Duration.ofMillis(1), false),
+                Serdes.String(), AvroSerdes.forClass(CommandOutcomeRecord.class)), DECIDER);
         DECIDER_SINKS.forEach((name, topic) -> sink(topology, name, topic));
         topology.addSink(COMMANDS_DLQ_SINK, Topics.COMMANDS.dlqName(), Topics.COMMANDS.keySerde().serializer(),
                 new ByteArraySerializer(), DECIDER);

@@ -8,6 +8,7 @@ import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
@@ -20,6 +21,9 @@ import org.seqengine.schemas.avro.UnenrollJobRecord;
 public record GlobalTable<V>(String storeName, Topic<String, V> topic, String label) {
 
     public static final GlobalTable<SequenceRecord> SEQUENCES = new GlobalTable<>("sequences", Topics.SEQUENCES, "Sequence");
+    /** Pause state of whole sequences, apart from the sequence records (see {@code Topics.SEQUENCE_PAUSES}). */
+    public static final GlobalTable<SequencePauseRecord> SEQUENCE_PAUSES =
+            new GlobalTable<>("sequence-pauses", Topics.SEQUENCE_PAUSES, "Sequence pause");
     public static final GlobalTable<MailboxRecord> MAILBOXES = new GlobalTable<>("mailboxes", Topics.MAILBOXES, "Mailbox");
     public static final GlobalTable<RulesetRecord> RULESETS = new GlobalTable<>("rulesets", Topics.RULESETS, "Ruleset");
     public static final GlobalTable<ExclusionRuleRecord> EXCLUSION_RULES =
@@ -32,6 +36,6 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<UnenrollJobRecord> UNENROLL_JOBS =
             new GlobalTable<>("unenroll-jobs", Topics.UNENROLL_JOBS, "Unenroll job");
 
-    public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
+    public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS);
 }

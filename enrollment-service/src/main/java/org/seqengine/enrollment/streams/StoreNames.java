@@ -9,6 +9,8 @@ public final class StoreNames {
     public static final String PERSON_STATES = "person-states";
     /** org/enrollment -> EnrollmentRecord, written by the decider next to the person state. */
     public static final String ENROLLMENTS = "enrollments";
+    /** org/person/command_id -> CommandOutcomeRecord: first outcome of each command, a window store with a retention. */
+    public static final String COMMAND_OUTCOMES = "command-outcomes";
 
     // The global stores are named by GlobalTable.
 }

@@ -23,6 +23,7 @@ import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 
 /**
@@ -33,6 +34,7 @@ public final class StoreReferenceData implements ReferenceData {
 
     /** The stores it reads; the processor and the REST edge obtain them differently. */
     public record Stores(ReadOnlyKeyValueStore<String, SequenceRecord> sequences,
+                         ReadOnlyKeyValueStore<String, SequencePauseRecord> sequencePauses,
                          ReadOnlyKeyValueStore<String, MailboxRecord> mailboxes,
                          ReadOnlyKeyValueStore<String, RulesetRecord> rulesets,
                          ReadOnlyKeyValueStore<String, ExclusionRuleRecord> exclusionRules,
@@ -42,7 +44,8 @@ public final class StoreReferenceData implements ReferenceData {
 
         /** The stores by name, from wherever the caller reaches them (a processor context, interactive queries). */
         public static Stores from(Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup) {
-            return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.MAILBOXES),
+            return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.SEQUENCE_PAUSES),
+                    of(lookup, GlobalTable.MAILBOXES),
                     of(lookup, GlobalTable.RULESETS), of(lookup, GlobalTable.EXCLUSION_RULES), of(lookup, GlobalTable.PEOPLE),
                     of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD));
         }
@@ -66,7 +69,8 @@ public final class StoreReferenceData implements ReferenceData {
 
     @Override
     public Optional<Sequence> sequence(String sequenceId) {
-        return get(stores.sequences(), sequenceId, ReferenceMapper::toDomain);
+        return get(stores.sequences(), sequenceId,
+                r -> ReferenceMapper.toDomain(r, stores.sequencePauses().get(Keys.of(orgId, sequenceId))));
     }
 
     @Override

@@ -54,7 +54,7 @@ class EnrollChecksTest {
             List<EnrollmentEvent> events = s.run(enroll("c-1", SEQ, MAIL_A));
 
             assertThat(events).singleElement().isEqualTo(new Enrolled(
-                    new EventMeta(Ids.eventId("c-1", 0), "c-1", ORG, PERSON, T0),
+                    new EventMeta(Ids.eventId("c-1", 0), "c-1", ORG, PERSON, T0, "tester"),
                     Ids.enrollmentId(ORG, "c-1"), SEQ, MB_A, 0));
         }
 
@@ -65,7 +65,7 @@ class EnrollChecksTest {
 
             Enrollment e = s.enrollment(Ids.enrollmentId(ORG, "c-1"));
             assertThat(e).isEqualTo(new Enrollment(Ids.enrollmentId(ORG, "c-1"), ORG, PERSON, SEQ, MB_A,
-                    T0, T0, T0, null, 0, 0, null, null, null, null, null, false));
+                    T0, T0, null, null, 0, 0, null, null, null, null, null, false, false, "tester"));
             assertThat(e.isActive()).isTrue();
             assertThat(e.status()).isEqualTo(EnrollmentStatus.IN_PROGRESS);
             assertThat(e.displayStatus()).isEqualTo(DisplayStatus.QUEUED);
@@ -89,7 +89,7 @@ class EnrollChecksTest {
             List<EnrollmentEvent> events = s.run(enroll("c-1", "nope"));
 
             assertThat(events).singleElement().isEqualTo(new EnrollmentRejected(
-                    new EventMeta(Ids.eventId("c-1", 0), "c-1", ORG, PERSON, T0), "Enroll", "nope", null,
+                    new EventMeta(Ids.eventId("c-1", 0), "c-1", ORG, PERSON, T0, "tester"), "Enroll", "nope", null,
                     List.of(Rejection.of(SEQUENCE_NOT_FOUND)), null, null));
             assertThat(s.state.enrollments()).isEmpty();
         }
@@ -250,7 +250,7 @@ class EnrollChecksTest {
                 assertThat(r.sequenceId()).isEqualTo(SEQ_2);
                 assertThat(r.enrollmentId()).isNull();
             });
-            RecentCommand recent = s.state.recent("c-new").orElseThrow();
+            CommandOutcome recent = s.outcome("c-new").orElseThrow();
             assertThat(recent.activeSequenceId()).isEqualTo(SEQ);
             assertThat(recent.activeEnrollmentId()).isEqualTo(activeId);
             assertThat(recent.rejections()).extracting(Rejection::code).containsExactly(ALREADY_ENROLLED_ACTIVE);

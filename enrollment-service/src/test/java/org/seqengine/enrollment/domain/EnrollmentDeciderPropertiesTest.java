@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,8 +64,12 @@ class EnrollmentDeciderPropertiesTest {
     record Op(int kind, int a, int b, int advanceHours, int resend) {}
 
     /** What happened at one step. */
-    record Step(PersonState before, EnrollmentCommand command, DecisionContext ctx, List<EnrollmentEvent> events,
-                PersonState after) {}
+    record Step(PersonState before, EnrollmentCommand command, DecisionContext ctx, Decision decision,
+                PersonState after) {
+        List<EnrollmentEvent> events() {
+            return decision.events();
+        }
+    }
 
     @Provide
     Arbitrary<World> worlds() {
@@ -98,6 +103,7 @@ class EnrollmentDeciderPropertiesTest {
         PersonState state = Fixtures.empty();
         Instant now = Fixtures.T0;
         List<EnrollmentCommand> sent = new ArrayList<>();
+        Map<String, CommandOutcome> outcomes = new HashMap<>(); // the processor's outcome store
         List<Step> steps = new ArrayList<>();
         int counter = 0;
         for (Op op : ops) {
@@ -111,9 +117,13 @@ class EnrollmentDeciderPropertiesTest {
                 sent.add(command);
             }
             DecisionContext ctx = new DecisionContext(now, reference);
-            List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx);
-            PersonState after = EnrollmentDecider.evolveAll(state, events);
-            steps.add(new Step(state, command, ctx, events, after));
+            String id = command.meta().commandId();
+            Decision decision = EnrollmentDecider.handle(command, state, Optional.ofNullable(outcomes.get(id)), ctx);
+            if (!decision.duplicate()) {
+                outcomes.put(id, decision.outcome());
+            }
+            PersonState after = EnrollmentDecider.evolveAll(state, decision.events());
+            steps.add(new Step(state, command, ctx, decision, after));
             state = after;
         }
         return steps;
@@ -198,26 +208,47 @@ class EnrollmentDeciderPropertiesTest {
     }
 
     @Property(edgeCases = EdgeCasesMode.NONE)
-    void decidingACommandAgainYieldsNothingNew(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
+    void handlingACommandAgainWithItsOutcomeYieldsNothingNew(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
         for (Step step : simulate(world, ops)) {
-            assertThat(EnrollmentDecider.decide(step.command(), step.after(), step.ctx()))
-                    .as("second decision of %s", step.command()).isEmpty();
-            if (!step.events().isEmpty()) {
-                assertThat(step.after().recent(step.command().meta().commandId())).isPresent();
+            Decision again = EnrollmentDecider.handle(step.command(), step.after(),
+                    Optional.of(step.decision().outcome()), step.ctx());
+            assertThat(again.events()).as("second decision of %s", step.command()).isEmpty();
+            assertThat(again.outcome()).isEqualTo(step.decision().outcome());
+        }
+    }
+
+    /** Every command, also one that changed nothing, is answered by its first outcome when resent. */
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void aResentCommandYieldsNothingAndItsFirstOutcome(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
+        Map<String, CommandOutcome> first = new HashMap<>();
+        for (Step step : simulate(world, ops)) {
+            String id = step.command().meta().commandId();
+            if (first.containsKey(id)) {
+                assertThat(step.decision().duplicate()).isTrue();
+                assertThat(step.events()).as("resent %s", step.command()).isEmpty();
+                assertThat(step.after()).isEqualTo(step.before());
+                assertThat(step.decision().outcome()).isEqualTo(first.get(id));
+            } else {
+                assertThat(step.decision().duplicate()).isFalse();
+                first.put(id, step.decision().outcome());
             }
         }
     }
 
+    /** After its outcome expired, an accepted Enroll still answers its enrollment and enrolls nobody again. */
     @Property(edgeCases = EdgeCasesMode.NONE)
-    void aResentCommandThatHadAnEffectYieldsNothing(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
-        Map<String, Boolean> hadEffect = new HashMap<>();
-        for (Step step : simulate(world, ops)) {
-            String id = step.command().meta().commandId();
-            if (Boolean.TRUE.equals(hadEffect.get(id))) {
-                assertThat(step.events()).as("resent %s", step.command()).isEmpty();
-                assertThat(step.after()).isEqualTo(step.before());
+    void anEnrollWhoseOutcomeExpiredAnswersItsEnrollment(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
+        List<Step> steps = simulate(world, ops);
+        if (steps.isEmpty()) return;
+        Step lastStep = steps.get(steps.size() - 1);
+        for (Step step : steps) {
+            Optional<Enrolled> enrolled = step.events().stream()
+                    .filter(e -> e instanceof Enrolled).map(e -> (Enrolled) e).findFirst();
+            if (enrolled.isPresent()) {
+                Decision late = EnrollmentDecider.handle(step.command(), lastStep.after(), Optional.empty(), lastStep.ctx());
+                assertThat(late.events()).isEmpty();
+                assertThat(late.outcome().enrollmentIds()).containsExactly(enrolled.get().enrollmentId());
             }
-            hadEffect.merge(id, !step.events().isEmpty(), Boolean::logicalOr);
         }
     }
 
@@ -229,10 +260,11 @@ class EnrollmentDeciderPropertiesTest {
             for (int i = 0; i < step.events().size(); i++) {
                 EventMeta em = step.events().get(i).meta();
                 assertThat(em).isEqualTo(new EventMeta(Ids.eventId(meta.commandId(), i), meta.commandId(),
-                        meta.orgId(), meta.personId(), step.ctx().now()));
+                        meta.orgId(), meta.personId(), step.ctx().now(), meta.actor()));
                 assertThat(eventIds.add(em.eventId())).as("unique event id").isTrue();
             }
-            // enrollments are only ever appended, and a finished one never changes again
+            // enrollments are only ever appended; a finished one never reopens nor changes how it finished
+            // (a late reply or bounce is only recorded on it)
             List<Enrollment> before = step.before().enrollments();
             assertThat(step.after().enrollments().size()).isGreaterThanOrEqualTo(before.size());
             for (int i = 0; i < before.size(); i++) {
@@ -240,8 +272,15 @@ class EnrollmentDeciderPropertiesTest {
                 Enrollment is = step.after().enrollments().get(i);
                 assertThat(is.id()).isEqualTo(was.id());
                 if (!was.isActive()) {
-                    assertThat(is).isEqualTo(was);
+                    assertThat(is.isActive()).isFalse();
+                    assertThat(is.finishReason()).isEqualTo(was.finishReason());
+                    assertThat(is.endedAt()).isEqualTo(was.endedAt());
+                    assertThat(is.stepsCompleted()).isEqualTo(was.stepsCompleted());
+                    assertThat(is.startedAt()).isEqualTo(was.startedAt());
+                    assertThat(is.displayStatus()).isEqualTo(was.displayStatus());
                 }
+                // started_at is set exactly when a step has completed
+                assertThat(is.startedAt() != null).isEqualTo(is.stepsCompleted() > 0);
             }
             // at most one enrollment is created per command, and only by an accepted Enroll
             long created = step.events().stream().filter(e -> e instanceof Enrolled).count();
@@ -253,7 +292,7 @@ class EnrollmentDeciderPropertiesTest {
     @Property(edgeCases = EdgeCasesMode.NONE)
     void anAcceptedEnrollPassedEveryEligibilityCheck(@ForAll("worlds") World world, @ForAll("ops") List<Op> ops) {
         for (Step step : simulate(world, ops)) {
-            if (step.command() instanceof EnrollmentCommand.Enroll enroll && step.before().recent(enroll.meta().commandId()).isEmpty()) {
+            if (step.command() instanceof EnrollmentCommand.Enroll enroll && !step.decision().duplicate()) {
                 List<Rejection> all = EnrollChecks.eligibility(enroll.sequenceId(), enroll.mailboxEmails(), step.before(),
                         step.ctx());
                 boolean enrolled = step.events().stream().anyMatch(e -> e instanceof Enrolled);

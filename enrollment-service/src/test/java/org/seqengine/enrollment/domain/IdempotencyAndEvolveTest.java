@@ -32,7 +32,7 @@ class IdempotencyAndEvolveTest {
     }
 
     @Test
-    void aRetryIsAnsweredFromTheRecentCommandEvenAfterTheStateMovedOn() {
+    void aRetryIsAnsweredWithTheFirstOutcomeEvenAfterTheStateMovedOn() {
         Scenario s = Scenario.of(Fixtures.reference());
         EnrollmentCommand.Enroll command = enroll("c-1", SEQ);
         s.run(command);
@@ -40,7 +40,8 @@ class IdempotencyAndEvolveTest {
         s.unenroll(id);
         s.advance(Duration.ofDays(400));
         assertThat(s.run(command)).isEmpty();
-        assertThat(s.state.recent("c-1")).contains(new RecentCommand("c-1", List.of(id), List.of(), null, null));
+        assertThat(s.last.duplicate()).isTrue();
+        assertThat(s.last.outcome()).isEqualTo(new CommandOutcome("c-1", List.of(id), List.of(), null, null));
     }
 
     @Test
@@ -48,9 +49,11 @@ class IdempotencyAndEvolveTest {
         Scenario s = Scenario.of(Fixtures.reference());
         EnrollmentCommand.Enroll command = enroll("c-1", "no-such-sequence");
         s.run(command);
-        assertThat(s.state.recent("c-1")).contains(new RecentCommand("c-1", List.of(),
-                List.of(Rejection.of(RejectionCode.SEQUENCE_NOT_FOUND)), null, null));
+        CommandOutcome first = new CommandOutcome("c-1", List.of(),
+                List.of(Rejection.of(RejectionCode.SEQUENCE_NOT_FOUND)), null, null);
+        assertThat(s.outcome("c-1")).contains(first);
         assertThat(s.run(command)).isEmpty();
+        assertThat(s.last.outcome()).isEqualTo(first);
     }
 
     @Test
@@ -75,75 +78,93 @@ class IdempotencyAndEvolveTest {
         for (EnrollmentCommand c : commands) {
             assertThat(s.run(c)).as("first %s", c).isNotEmpty();
             PersonState after = s.state;
+            CommandOutcome first = s.last.outcome();
             assertThat(s.run(c)).as("replayed %s", c).isEmpty();
             assertThat(s.state).isEqualTo(after);
+            assertThat(s.last.outcome()).isEqualTo(first);
         }
     }
 
     @Test
-    void recentCommandsRecordTouchedEnrollmentsAndRejections() {
+    void outcomesRecordTouchedEnrollmentsAndRejections() {
         Scenario s = Scenario.of(Fixtures.reference());
         String id = s.enrolled(SEQ);
         CommandMeta optOut = s.meta();
         s.run(new EnrollmentCommand.OptOut(optOut, OptOutSource.ADMIN));
-        assertThat(s.state.recent(optOut.commandId())).contains(
-                new RecentCommand(optOut.commandId(), List.of(id), List.of(), null, null));
+        assertThat(s.outcome(optOut.commandId())).contains(
+                new CommandOutcome(optOut.commandId(), List.of(id), List.of(), null, null));
 
         CommandMeta conflict = s.meta();
         s.run(new EnrollmentCommand.Unenroll(conflict, id));
-        assertThat(s.state.recent(conflict.commandId())).contains(new RecentCommand(conflict.commandId(), List.of(id),
+        assertThat(s.outcome(conflict.commandId())).contains(new CommandOutcome(conflict.commandId(), List.of(id),
                 List.of(Rejection.of(RejectionCode.ENROLLMENT_NOT_ACTIVE)), null, null));
     }
 
     @Test
-    void aCommandWithTwoEventsIsOneRecentCommand() {
+    void aCommandWithTwoEventsIsOneOutcome() {
         Scenario s = Scenario.of(Fixtures.reference());
         String id = s.enrolled(SEQ_2);
         s.steps(id, 1);
         CommandMeta last = s.meta();
         assertThat(s.run(new EnrollmentCommand.CompleteStep(last, id, 1))).hasSize(2);
-        assertThat(s.state.recentCommands()).filteredOn(c -> c.commandId().equals(last.commandId()))
-                .singleElement().extracting(RecentCommand::enrollmentIds).isEqualTo(List.of(id));
+        assertThat(s.outcome(last.commandId())).get().extracting(CommandOutcome::enrollmentIds).isEqualTo(List.of(id));
     }
 
     @Test
-    void noOpCommandsAreNotRemembered() {
+    void aNoOpIsRememberedSoADelayedRetryChangesNothingLater() {
+        // unenroll-person while nothing is active, then an enrollment, then the retry of the no-op
+        Scenario s = Scenario.of(Fixtures.reference());
+        EnrollmentCommand unenrollAll = new EnrollmentCommand.UnenrollPerson(Fixtures.meta("k-unenroll"));
+        assertThat(s.run(unenrollAll)).isEmpty();
+        assertThat(s.outcome("k-unenroll")).contains(new CommandOutcome("k-unenroll", List.of(), List.of(), null, null));
+        String id = s.enrolled(SEQ);
+        assertThat(s.run(unenrollAll)).isEmpty();
+        assertThat(s.last.duplicate()).isTrue();
+        assertThat(s.enrollment(id).isActive()).isTrue();
+    }
+
+    @Test
+    void pauseWhenPausedAndOptOutWhenOptedOutAreRememberedNoOps() {
         Scenario s = Scenario.of(Fixtures.reference());
         String id = s.enrolled(SEQ);
-        CommandMeta noop = s.meta();
-        assertThat(s.run(new EnrollmentCommand.Unblock(noop, id))).isEmpty();
-        assertThat(s.state.recent(noop.commandId())).isEmpty();
+        s.run(new EnrollmentCommand.Pause(s.meta(), id));
+        EnrollmentCommand pauseAgain = new EnrollmentCommand.Pause(Fixtures.meta("k-pause"), id);
+        assertThat(s.run(pauseAgain)).isEmpty();
+        s.run(new EnrollmentCommand.Resume(s.meta(), id));
+        assertThat(s.run(pauseAgain)).as("a retry of the no-op pause").isEmpty();
+        assertThat(s.enrollment(id).isPaused()).isFalse();
+
+        s.run(new EnrollmentCommand.OptOut(s.meta(), OptOutSource.ADMIN));
+        EnrollmentCommand optOutAgain = new EnrollmentCommand.OptOut(Fixtures.meta("k-opt-out"), OptOutSource.API);
+        assertThat(s.run(optOutAgain)).isEmpty();
+        s.run(new EnrollmentCommand.ClearOptOut(s.meta(), "said yes on the phone"));
+        assertThat(s.run(optOutAgain)).as("a retry of the no-op opt-out").isEmpty();
+        assertThat(s.state.optedOut()).isFalse();
     }
 
     @Test
-    void onlyTheLatestCommandsAreKept() {
-        Scenario s = Scenario.of(Fixtures.reference());
-        int total = PersonState.RECENT_COMMANDS_KEPT + 10;
-        for (int i = 0; i < total; i++) {
-            s.run(new EnrollmentCommand.Unenroll(Fixtures.meta("c-" + i), "nope"));
-        }
-        assertThat(s.state.recentCommands()).hasSize(PersonState.RECENT_COMMANDS_KEPT);
-        assertThat(s.state.recentCommands().get(0).commandId()).isEqualTo("c-10");
-        assertThat(s.state.recentCommands().get(PersonState.RECENT_COMMANDS_KEPT - 1).commandId())
-                .isEqualTo("c-" + (total - 1));
-        assertThat(s.state.recent("c-9")).isEmpty();
-        assertThat(s.run(new EnrollmentCommand.Unenroll(Fixtures.meta("c-9"), "nope"))).hasSize(1);
-        assertThat(s.run(new EnrollmentCommand.Unenroll(Fixtures.meta("c-10"), "nope"))).hasSize(1);
-        assertThat(s.run(new EnrollmentCommand.Unenroll(Fixtures.meta("c-100"), "nope"))).isEmpty();
-    }
-
-    @Test
-    void anEnrollWhoseIdLeftTheWindowStillDoesNotEnrollTwice() {
+    void anEnrollRetriedAfterItsOutcomeExpiredAnswersTheEnrollmentItCreated() {
         Scenario s = Scenario.of(Fixtures.reference().ruleset("open", true, true, 0).sequence(SEQ, true, "open", 3));
         EnrollmentCommand.Enroll first = enroll("c-first", SEQ);
         s.run(first);
-        s.unenroll(Ids.enrollmentId(ORG, "c-first"));
-        for (int i = 0; i < PersonState.RECENT_COMMANDS_KEPT; i++) {
-            s.run(new EnrollmentCommand.Unenroll(Fixtures.meta("filler-" + i), "nope"));
-        }
-        assertThat(s.state.recent("c-first")).isEmpty();
+        String id = Ids.enrollmentId(ORG, "c-first");
+        s.unenroll(id);
+        s.forget("c-first");
         assertThat(s.run(first)).isEmpty();
+        assertThat(s.last.duplicate()).isFalse();
+        assertThat(s.last.outcome().enrollmentIds()).containsExactly(id);
+        assertThat(s.last.outcome().rejections()).isEmpty();
         assertThat(s.state.enrollments()).hasSize(1);
+    }
+
+    @Test
+    void otherCommandsAreDecidedAgainAfterTheirOutcomeExpired() {
+        Scenario s = Scenario.of(Fixtures.reference());
+        EnrollmentCommand bad = new EnrollmentCommand.Unenroll(Fixtures.meta("c-9"), "nope");
+        assertThat(s.run(bad)).hasSize(1);
+        assertThat(s.run(bad)).isEmpty();
+        s.forget("c-9");
+        assertThat(s.run(bad)).hasSize(1);
     }
 
     @Test
@@ -157,7 +178,7 @@ class IdempotencyAndEvolveTest {
         for (int i = 0; i < events.size(); i++) {
             EventMeta m = events.get(i).meta();
             assertThat(m).isEqualTo(new EventMeta(Ids.eventId(c.meta().commandId(), i), c.meta().commandId(), ORG,
-                    PERSON, s.now));
+                    PERSON, s.now, "tester"));
         }
     }
 
@@ -179,7 +200,7 @@ class IdempotencyAndEvolveTest {
     @Test
     void evolveIsTotalForUnknownEnrollments() {
         PersonState empty = Fixtures.empty();
-        EventMeta meta = new EventMeta("e-1", "c-1", ORG, PERSON, T0);
+        EventMeta meta = new EventMeta("e-1", "c-1", ORG, PERSON, T0, "tester");
         for (EnrollmentEvent event : List.<EnrollmentEvent>of(
                 new StepCompleted(meta, "ghost", 0),
                 new Paused(meta, "ghost", PauseReason.MANUAL, null),
@@ -190,14 +211,13 @@ class IdempotencyAndEvolveTest {
                 new EnrollmentEvent.OptedOut(meta, OptOutSource.CRM, List.of("ghost")))) {
             PersonState next = EnrollmentDecider.evolve(empty, event);
             assertThat(next.enrollments()).as("%s", event).isEmpty();
-            assertThat(next.recent("c-1")).as("%s", event).isPresent();
         }
     }
 
     @Test
     void anEnrolledEventForAnExistingIdIsIgnored() {
-        EventMeta m1 = new EventMeta("e-1", "c-1", ORG, PERSON, T0);
-        EventMeta m2 = new EventMeta("e-2", "c-2", ORG, PERSON, T0.plusSeconds(5));
+        EventMeta m1 = new EventMeta("e-1", "c-1", ORG, PERSON, T0, "tester");
+        EventMeta m2 = new EventMeta("e-2", "c-2", ORG, PERSON, T0.plusSeconds(5), "tester");
         PersonState s = EnrollmentDecider.evolveAll(Fixtures.empty(), List.of(
                 new Enrolled(m1, "enr-1", SEQ, "mb", 0),
                 new Enrolled(m2, "enr-1", SEQ_2, "mb", 0)));

@@ -100,6 +100,9 @@ class LifecycleTest {
     @ParameterizedTest(name = "{0} on a finished enrollment")
     @MethodSource("enrollmentCommands")
     void finishedEnrollmentIsNotActive(String type, BiFunction<CommandMeta, String, EnrollmentCommand> command) {
+        if (type.equals("Bounce") || type.equals("RecordReply")) {
+            return; // recorded on a finished enrollment: see LateOutcomesTest
+        }
         s.unenroll(id);
         Enrollment before = e();
         List<EnrollmentEvent> events = s.run(command.apply(s.meta(), id));
@@ -331,7 +334,7 @@ class LifecycleTest {
             assertThat(events).hasSize(2);
             assertThat(events.get(0)).isInstanceOf(StepCompleted.class);
             assertThat(events.get(1)).isEqualTo(new Completed(
-                    new EventMeta(Ids.eventId(meta.commandId(), 1), meta.commandId(), ORG, PERSON, s.now), id));
+                    new EventMeta(Ids.eventId(meta.commandId(), 1), meta.commandId(), ORG, PERSON, s.now, "tester"), id));
             assertThat(events.get(0).meta().eventId()).isEqualTo(Ids.eventId(meta.commandId(), 0));
             assertFinished(FinishReason.SEQUENCE_COMPLETED, DisplayStatus.COMPLETED);
             assertThat(e().stepsCompleted()).isEqualTo(3);

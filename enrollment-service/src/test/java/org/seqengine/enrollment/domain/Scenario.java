@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Enrolled;
 
 /** A person's state driven through decide + evolve, with a controllable clock and reference data. */
@@ -15,6 +18,9 @@ final class Scenario {
     Instant now = Fixtures.T0;
     PersonState state = Fixtures.empty();
     final List<EnrollmentEvent> log = new ArrayList<>();
+    /** The remembered first outcome of each command id (the processor's outcome store). */
+    final Map<String, CommandOutcome> outcomes = new HashMap<>();
+    Decision last;
     private int commandCounter;
 
     Scenario(ReferenceData reference) {
@@ -34,12 +40,26 @@ final class Scenario {
         return this;
     }
 
-    /** Decide and apply; returns the events. */
+    /** Handle (idempotently, like the processor) and apply; returns the events. */
     List<EnrollmentEvent> run(EnrollmentCommand command) {
-        List<EnrollmentEvent> events = EnrollmentDecider.decide(command, state, ctx());
-        state = EnrollmentDecider.evolveAll(state, events);
-        log.addAll(events);
-        return events;
+        String id = command.meta().commandId();
+        last = EnrollmentDecider.handle(command, state, Optional.ofNullable(outcomes.get(id)), ctx());
+        if (!last.duplicate()) {
+            outcomes.put(id, last.outcome());
+        }
+        state = EnrollmentDecider.evolveAll(state, last.events());
+        log.addAll(last.events());
+        return last.events();
+    }
+
+    Optional<CommandOutcome> outcome(String commandId) {
+        return Optional.ofNullable(outcomes.get(commandId));
+    }
+
+    /** The command's outcome left the retention window. */
+    Scenario forget(String commandId) {
+        outcomes.remove(commandId);
+        return this;
     }
 
     String nextCommandId() {

@@ -20,6 +20,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.EnrolledEvent;
 import org.seqengine.schemas.avro.EnrollCommand;
@@ -184,12 +187,60 @@ class EnrollmentTopologyTest {
             assertThat(e.getMailboxId()).isEqualTo(MAILBOX_1);
             assertThat(e.getFinishReason()).isNull();
         });
-        assertThat(state.getRecentCommands()).anySatisfy(rc -> assertThat(rc.getCommandId()).isEqualTo(commandId));
+        assertThat(outcome("p-1", commandId)).isNotNull()
+                .satisfies(o -> assertThat(o.getEnrollmentIds()).containsExactly(expectedId));
 
         KeyValueStore<String, EnrollmentRecord> enrollmentStore = driver.getKeyValueStore(StoreNames.ENROLLMENTS);
         assertThat(enrollmentStore.get(Keys.of(ORG, expectedId))).isEqualTo(rec);
 
         dlqIsEmpty();
+    }
+
+    @Test
+    void aNoOpIsRememberedSoItsDelayedRetryDoesNotUnenrollALaterEnrollment() {
+        String noOpId = UUID.randomUUID().toString();
+        EnrollmentCommand.UnenrollPerson unenrollAll = new EnrollmentCommand.UnenrollPerson(meta(noOpId, "p-1"));
+        send(unenrollAll);
+        assertThat(events.isEmpty()).as("nothing was active").isTrue();
+        assertThat(singleReply().getDuplicate()).isFalse();
+        assertThat(outcome("p-1", noOpId)).isNotNull();
+
+        String enrollId = UUID.randomUUID().toString();
+        send(enroll(enrollId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
+        drainAll();
+
+        advance(Duration.ofMinutes(10));
+        send(new EnrollmentCommand.UnenrollPerson(meta(noOpId, "p-1")));
+        assertThat(events.isEmpty()).as("the retry changes nothing").isTrue();
+        assertThat(enrollments.isEmpty()).isTrue();
+        CommandReplyRecord reply = singleReply();
+        assertThat(reply.getDuplicate()).isTrue();
+        assertThat(reply.getEnrollmentIds()).isEmpty();
+        assertThat(driver.<String, EnrollmentRecord>getKeyValueStore(StoreNames.ENROLLMENTS)
+                .get(Keys.of(ORG, Ids.enrollmentId(ORG, enrollId))).getFinishReason()).isNull();
+    }
+
+    @Test
+    void anEnrollRetriedAfterItsOutcomeExpiredAnswersTheEnrollmentItCreated() {
+        String commandId = UUID.randomUUID().toString();
+        String expectedId = Ids.enrollmentId(ORG, commandId);
+        send(enroll(commandId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
+        drainAll();
+
+        // another person's command moves the task's stream time past the 7-day retention
+        advance(EnrollmentTopology.DEFAULT_OUTCOME_RETENTION.plusDays(2));
+        send(enroll(UUID.randomUUID().toString(), "p-2", SEQ_A, MAILBOX_1_EMAIL));
+        drainAll();
+        advance(Duration.ofMinutes(1));
+        send(new EnrollmentCommand.UnenrollPerson(meta(UUID.randomUUID().toString(), "p-3")));
+        drainAll();
+        assertThat(outcome("p-1", commandId)).as("expired").isNull();
+
+        send(enroll(commandId, "p-1", SEQ_A, MAILBOX_1_EMAIL));
+        assertThat(events.isEmpty()).as("no second enrollment").isTrue();
+        CommandReplyRecord reply = singleReply();
+        assertThat(reply.getRejections()).isEmpty();
+        assertThat(reply.getEnrollmentIds()).containsExactly(expectedId);
     }
 
     @Test
@@ -469,6 +520,15 @@ class EnrollmentTopologyTest {
     private void send(EnrollmentCommand command) {
         commands.pipeInput(Keys.of(command.meta().orgId(), command.meta().personId()), CommandMapper.toAvro(command),
                 command.meta().issuedAt());
+    }
+
+    /** The remembered first outcome of a command, or null once it left the retention window. */
+    private CommandOutcomeRecord outcome(String personId, String commandId) {
+        WindowStore<String, CommandOutcomeRecord> store = driver.getWindowStore(StoreNames.COMMAND_OUTCOMES);
+        try (WindowStoreIterator<CommandOutcomeRecord> it = store.fetch(Keys.of(ORG, personId) + "/" + commandId,
+                0L, Long.MAX_VALUE)) {
+            return it.hasNext() ? it.next().value : null;
+        }
     }
 
     private CommandReplyRecord singleReply() {

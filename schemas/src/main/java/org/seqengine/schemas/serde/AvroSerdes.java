@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.EventEnvelope;
@@ -14,6 +15,7 @@ import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
@@ -28,7 +30,7 @@ public final class AvroSerdes {
             CommandEnvelope.class, EventEnvelope.class, EnrollmentRecord.class, PersonStateRecord.class,
             SequenceRecord.class, MailboxRecord.class, PersonRecord.class, RulesetRecord.class,
             ExclusionRuleRecord.class, ExclusionMatchesRecord.class, CommandReplyRecord.class,
-            UnenrollJobRecord.class);
+            UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

@@ -53,6 +53,7 @@ class CompatibilityTest {
             assertThat(e.getCommandId()).isEqualTo("cmd-0001");
             assertThat(e.getEnrollmentId()).isEqualTo("enr-1");
             assertThat(e.getOccurredAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(e.getActor()).isIn(null, "org-acme:user-7"); // v2 adds the actor
             assertThat(e.getPayload()).isInstanceOfSatisfying(RepliedEvent.class, p -> {
                 assertThat(p.getFinishes()).isTrue();
                 assertThat(p.getReply().getReplyId()).isEqualTo("reply-9");
@@ -70,17 +71,27 @@ class CompatibilityTest {
             assertThat(r.getReply().getSubject()).isEqualTo("Re: hello");
             assertThat(r.getFinishReason()).isEqualTo("REPLIED");
             assertThat(r.getCanceled()).isFalse();
+            // v2 adds a late bounce and the last actor; v1 reads as not bounced, actor unknown
+            assertThat(r.getBounced() ? r.getUpdatedBy() : "none").isIn("none", "org-acme:user-7");
         });
         check(PersonStateRecord.class, s -> {
             assertThat(s.getPersonId()).isEqualTo("person-42");
             assertThat(s.getEnrollments()).singleElement().satisfies(e -> assertThat(e.getMailboxId()).isEqualTo("mbx-1"));
             assertThat(s.getOptOutSource()).isEqualTo("LINK");
             assertThat(s.getOptedOutAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
-            assertThat(s.getRecentCommands()).singleElement().satisfies(c -> {
-                assertThat(c.getCommandId()).isEqualTo("cmd-0001");
-                assertThat(c.getRejections()).singleElement().satisfies(r -> assertThat(r.getCode()).isEqualTo("EXCLUDED"));
-                assertThat(c.getActiveEnrollmentId()).isEqualTo("enr-0");
-            });
+        });
+        check(CommandOutcomeRecord.class, c -> {
+            assertThat(c.getCommandId()).isEqualTo("cmd-0001");
+            assertThat(c.getEnrollmentIds()).containsExactly("enr-1");
+            assertThat(c.getRejections()).singleElement().satisfies(r -> assertThat(r.getCode()).isEqualTo("EXCLUDED"));
+            assertThat(c.getActiveEnrollmentId()).isEqualTo("enr-0");
+            assertThat(c.getDecidedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+        });
+        check(SequencePauseRecord.class, p -> {
+            assertThat(p.getSequenceId()).isEqualTo("seq-welcome");
+            assertThat(p.getIsPaused()).isTrue();
+            assertThat(p.getUpdatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            assertThat(p.getActor()).isEqualTo("org-acme:user-7");
         });
         check(SequenceRecord.class, s -> {
             assertThat(s.getId()).isEqualTo("seq-welcome");

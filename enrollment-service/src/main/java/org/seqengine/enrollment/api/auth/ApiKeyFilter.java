@@ -10,18 +10,23 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.config.ApiKeyRegistry;
 
 /**
  * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
- * per-key rate limit (429 with Retry-After). The key itself is never logged or stored; the rate
+ * per-key rate limit (429 with Retry-After); checks the optional {@code X-Actor} header (400 naming it). The key itself is never logged or stored; the rate
  * limiter is keyed by its SHA-256.
  */
 public class ApiKeyFilter {
 
     public static final String HEADER = "x-api-key";
+    /** Optional: who acts on behalf of the key's organization (a user id, a service name). */
+    public static final String ACTOR_HEADER = "X-Actor";
+    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@:+\\-]{1,128}");
 
     @Inject
     ApiKeyRegistry apiKeys;
@@ -47,7 +52,12 @@ public class ApiKeyFilter {
                             + retryAfter.getAsLong() + " s."))
                     .type("application/json").build());
         }
-        caller.authenticate(org.get());
+        String actor = request.getHeaderString(ACTOR_HEADER);
+        if (actor != null && !ACTOR.matcher(actor).matches()) {
+            return Optional.of(ApiException.badRequest(FieldError.of("invalid_actor",
+                    "X-Actor must be 1 to 128 characters: letters, digits and . _ @ : + -", ACTOR_HEADER)).toResponse());
+        }
+        caller.authenticate(org.get(), actor);
         return Optional.empty();
     }
 

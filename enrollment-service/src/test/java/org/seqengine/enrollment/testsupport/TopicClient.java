@@ -1,0 +1,65 @@
+package org.seqengine.enrollment.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.mapping.CommandMapper;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.Topic;
+import org.seqengine.schemas.Topics;
+
+/** Publishes to and reads from the test broker's topics, as upstream services and consumers would. */
+public final class TopicClient {
+
+    private TopicClient() {}
+
+    public static <V> void publish(Topic<String, V> topic, String key, V value) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(props(), topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A command straight onto the commands topic (as the step-scheduler or the mailer sends them). */
+    public static void send(EnrollmentCommand command) {
+        publish(Topics.COMMANDS, Keys.of(command.meta().orgId(), command.meta().personId()), CommandMapper.toAvro(command));
+    }
+
+    /** Waits for a committed record of the topic matching {@code wanted}, reading from the beginning. */
+    public static <V> V awaitRecord(Topic<String, V> topic, Predicate<V> wanted) {
+        Properties props = props();
+        props.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<V> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() != null && wanted.test(r.value())) found.add(r.value());
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static Properties props() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
+        return props;
+    }
+}
