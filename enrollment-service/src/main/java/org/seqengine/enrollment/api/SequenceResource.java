@@ -11,9 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
+import org.seqengine.enrollment.api.dto.SequenceView;
+import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.SequenceRecord;
 
@@ -31,33 +34,33 @@ public class SequenceResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return records.read(GlobalTable.SEQUENCES, id);
+    public SequenceView get(@PathParam("id") String id) {
+        return SequenceView.of(records.find(GlobalTable.SEQUENCES, id));
     }
 
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, SequenceBody body) {
-        return records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body));
+    public SequenceView put(@PathParam("id") @Uuid String id, @NotNull @Valid SequenceBody body) {
+        return SequenceView.of(records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body)));
     }
 
     @POST
     @Path("/{id}/pause")
-    public Map<String, Object> pause(@PathParam("id") String id) {
+    public SequenceView pause(@PathParam("id") String id) {
         return setPaused(id, true);
     }
 
     @POST
     @Path("/{id}/resume")
-    public Map<String, Object> resume(@PathParam("id") String id) {
+    public SequenceView resume(@PathParam("id") String id) {
         return setPaused(id, false);
     }
 
-    private Map<String, Object> setPaused(String id, boolean paused) {
+    private SequenceView setPaused(String id, boolean paused) {
         // a fresh copy decoded from the store: change it in place
         SequenceRecord current = records.find(GlobalTable.SEQUENCES, id);
         current.setIsPaused(paused);
         current.setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return records.write(GlobalTable.SEQUENCES, id, current);
+        return SequenceView.of(records.write(GlobalTable.SEQUENCES, id, current));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -28,6 +29,14 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return e.toResponse();
+    }
+
+    /** Constraint violations of a request (its body, path or query parameters), every one named. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<FieldError> errors = Violations.errors(e.getConstraintViolations());
+        return ApiException.badRequest(errors.size() == 1 ? errors.get(0).message()
+                : "The request has " + errors.size() + " invalid field(s).", errors).toResponse();
     }
 
     @ServerExceptionMapper
