@@ -34,9 +34,11 @@ public class ApiExceptionMappers {
     /** Constraint violations of a request (its body, path or query parameters), every one named. */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
+        int count = e.getConstraintViolations().size();
         List<FieldError> errors = Violations.errors(e.getConstraintViolations());
-        return ApiException.badRequest(errors.size() == 1 ? errors.get(0).message()
-                : "The request has " + errors.size() + " invalid field(s).", errors).toResponse();
+        return ApiException.badRequest(count == 1 ? errors.get(0).message()
+                : "The request has " + count + " invalid field(s)"
+                + (count > errors.size() ? "; the first " + errors.size() + " are listed." : "."), errors).toResponse();
     }
 
     @ServerExceptionMapper

@@ -25,6 +25,8 @@ final class Violations {
 
     /** The name every resource gives its JSON body parameter: it is the root of the path, not a field. */
     private static final String BODY_PARAMETER = "body";
+    /** A body of 100,000 bad ids names the first errors, not all: the answer stays small. */
+    static final int MAX_ERRORS = 100;
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
     private Violations() {}
@@ -38,7 +40,7 @@ final class Violations {
         }
         // a stable order: HV reports in hash order
         errors.sort(Comparator.comparing((FieldError e) -> e.path().toString()).thenComparing(FieldError::code));
-        return errors;
+        return errors.size() > MAX_ERRORS ? List.copyOf(errors.subList(0, MAX_ERRORS)) : errors;
     }
 
     private static List<Object> path(Path propertyPath) {
