@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,18 @@ public class ApiExceptionMappers {
     public Response malformed(JsonProcessingException e) {
         return ApiException.badRequest("The request body is not valid JSON.",
                 List.of(new FieldError("invalid_json", List.of(), null))).toResponse();
+    }
+
+    /**
+     * A body without a Content-Length that grows over {@code quarkus.http.limits.max-body-size} is
+     * cut while Jackson reads it ({@link BodySizeLimit} answers the ones that declare their length).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if ("Request too large".equals(e.getMessage())) {
+            return ApiException.payloadTooLarge("The request body is larger than the limit.").toResponse();
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
