@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,18 +14,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seqengine.enrollment.api.auth.Caller;
+import org.seqengine.enrollment.api.dto.CancelResult;
 import org.seqengine.enrollment.api.dto.CreateEnrollmentRequest;
+import org.seqengine.enrollment.api.dto.EnrollmentPage;
 import org.seqengine.enrollment.api.dto.EnrollmentView;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
@@ -50,18 +55,9 @@ public class EnrollmentResource {
     EnrollmentQueries queries;
 
     @POST
-    public Response create(CreateEnrollmentRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        RequestChecks checks = RequestChecks.start();
-        if (checks.body(body)) {
-            checks.uuid(body.sequenceId(), "sequence_id").uuid(body.personId(), "person_id")
-                    .size(body.mailboxEmails(), 1, 10, "mailbox_emails");
-            if (body.mailboxEmails() != null) {
-                for (int i = 0; i < body.mailboxEmails().size(); i++) {
-                    checks.email(body.mailboxEmails().get(i), "mailbox_emails", i);
-                }
-            }
-        }
-        checks.orThrow();
+    @APIResponse(responseCode = "201", description = "The enrollment was created.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrollmentView.class)))
+    public Response create(@NotNull @Valid CreateEnrollmentRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         String orgId = caller.orgId();
         CommandMeta meta = CommandResults.meta(caller, body.personId(), "enroll", idempotencyKey, null);
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.Enroll(meta, body.sequenceId(), body.mailboxEmails()));
@@ -80,7 +76,7 @@ public class EnrollmentResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("person_id") String personId, @QueryParam("sequence_id") String sequenceId,
+    public EnrollmentPage list(@QueryParam("person_id") String personId, @QueryParam("sequence_id") String sequenceId,
                                     @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limitParam) {
         int limit = parseLimit(limitParam);
@@ -90,10 +86,7 @@ public class EnrollmentResource {
         List<Enrollment> page = queries.enrollments(caller.orgId(), filter, cursor, limit);
         boolean more = page.size() > limit;
         List<Enrollment> data = more ? page.subList(0, limit) : page;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("data", data.stream().map(queries::view).toList());
-        result.put("next_cursor", more ? data.get(data.size() - 1).id() : null);
-        return result;
+        return new EnrollmentPage(data.stream().map(queries::view).toList(), more ? data.get(data.size() - 1).id() : null);
     }
 
     @POST
@@ -117,12 +110,9 @@ public class EnrollmentResource {
     /** The hosted API's cancel: unenrolls, answering only that the cancel took effect. */
     @DELETE
     @Path("/{id}")
-    public Map<String, Object> cancel(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    public CancelResult cancel(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         lifecycle(id, "unenroll", idempotencyKey, meta -> new EnrollmentCommand.Unenroll(meta, id));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("id", id);
-        result.put("is_canceled", true);
-        return result;
+        return new CancelResult(id, true);
     }
 
     private EnrollmentView lifecycle(String id, String operation, String idempotencyKey,
@@ -134,7 +124,7 @@ public class EnrollmentResource {
     }
 
     private Enrollment find(String id) {
-        if (!RequestChecks.isUuid(id)) {
+        if (!Ids.isUuid(id)) {
             throw ApiException.notFound("Enrollment not found.");
         }
         return queries.enrollment(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Enrollment not found."));

@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -8,9 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.ExclusionRuleBody;
+import org.seqengine.enrollment.api.dto.ExclusionRuleView;
+import org.seqengine.enrollment.api.validation.Slug;
 import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Exclusion rules: the org-level toggles and the filter the exclusion-evaluator applies. */
@@ -27,13 +30,13 @@ public class ExclusionRuleResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return records.read(GlobalTable.EXCLUSION_RULES, id);
+    public ExclusionRuleView get(@PathParam("id") String id) {
+        return ExclusionRuleView.of(records.find(GlobalTable.EXCLUSION_RULES, id));
     }
 
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, ExclusionRuleBody body) {
-        return records.write(GlobalTable.EXCLUSION_RULES, id, ReferenceBodies.exclusionRule(caller.orgId(), id, body));
+    public ExclusionRuleView put(@PathParam("id") @Slug String id, @NotNull @Valid ExclusionRuleBody body) {
+        return ExclusionRuleView.of(records.write(GlobalTable.EXCLUSION_RULES, id, ReferenceBodies.exclusionRule(caller.orgId(), id, body)));
     }
 }

@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -8,9 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.MailboxBody;
+import org.seqengine.enrollment.api.dto.MailboxView;
+import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Sending mailboxes. */
@@ -27,13 +30,13 @@ public class MailboxResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return records.read(GlobalTable.MAILBOXES, id);
+    public MailboxView get(@PathParam("id") String id) {
+        return MailboxView.of(records.find(GlobalTable.MAILBOXES, id));
     }
 
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, MailboxBody body) {
-        return records.write(GlobalTable.MAILBOXES, id, ReferenceBodies.mailbox(caller.orgId(), id, body));
+    public MailboxView put(@PathParam("id") @Uuid String id, @NotNull @Valid MailboxBody body) {
+        return MailboxView.of(records.write(GlobalTable.MAILBOXES, id, ReferenceBodies.mailbox(caller.orgId(), id, body)));
     }
 }

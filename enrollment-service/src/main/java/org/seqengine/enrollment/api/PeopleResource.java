@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,16 +14,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
+import org.seqengine.enrollment.api.dto.ClearOptOutBody;
+import org.seqengine.enrollment.api.dto.ClearOptOutResult;
+import org.seqengine.enrollment.api.dto.EligibilityView;
+import org.seqengine.enrollment.api.dto.EnrollmentView;
 import org.seqengine.enrollment.api.dto.OptOutBody;
+import org.seqengine.enrollment.api.dto.OptOutResult;
 import org.seqengine.enrollment.api.dto.PersonBody;
+import org.seqengine.enrollment.api.dto.PersonUnenrollResult;
+import org.seqengine.enrollment.api.dto.PersonView;
 import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.api.validation.Ids;
+import org.seqengine.enrollment.api.validation.MailboxEmailList;
+import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.EnrollChecks;
@@ -34,6 +42,7 @@ import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.PersonRecord;
 
 /** People: upsert, unenroll from everything, opt-out and its reversal, and the eligibility dry run. */
 @Path("/sequences/v1/people")
@@ -56,68 +65,43 @@ public class PeopleResource {
     /** The person as upserted, plus whether they opted out in this system (and when). */
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        Map<String, Object> person = records.read(GlobalTable.PEOPLE, id);
-        PersonState state = queries.personState(caller.orgId(), id);
-        person.put("is_opted_out", state.optedOut() || Boolean.TRUE.equals(person.get("email_opt_out")));
-        person.put("opted_out_at", state.optedOutAt());
-        person.put("opt_out_source", state.optOutSource() == null ? null : state.optOutSource().name());
-        return person;
+    public PersonView get(@PathParam("id") String id) {
+        return PersonView.of(records.find(GlobalTable.PEOPLE, id), queries.personState(caller.orgId(), id));
     }
 
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, PersonBody body) {
-        return records.write(GlobalTable.PEOPLE, id, ReferenceBodies.person(caller.orgId(), id, body));
+    public PersonView put(@PathParam("id") @Uuid String id, @NotNull @Valid PersonBody body) {
+        PersonRecord stored = records.write(GlobalTable.PEOPLE, id, ReferenceBodies.person(caller.orgId(), id, body));
+        return PersonView.of(stored, queries.personState(caller.orgId(), id));
     }
 
     @POST
     @Path("/{id}/unenroll")
-    public Map<String, Object> unenroll(@PathParam("id") String id, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
+    public PersonUnenrollResult unenroll(@PathParam("id") String id, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
         requirePerson(id);
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.UnenrollPerson(meta(id, "unenroll-person", key, null)));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("person_id", id);
-        result.put("unenrolled", views(reply.getEnrollmentIds()));
-        return result;
+        return new PersonUnenrollResult(id, views(reply.getEnrollmentIds()));
     }
 
     @POST
     @Path("/{id}/opt-out")
-    public Map<String, Object> optOut(@PathParam("id") String id, OptOutBody body,
-                                      @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
+    public OptOutResult optOut(@PathParam("id") String id, @Valid OptOutBody body,
+                               @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
         requirePerson(id);
-        OptOutSource source = OptOutSource.API;
-        if (body != null && body.source() != null) {
-            try {
-                source = OptOutSource.valueOf(body.source().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(FieldError.of("invalid_enum",
-                        "source must be one of LINK, ADMIN, CRM, REPLY, API.", "source"));
-            }
-        }
+        OptOutSource source = body == null || body.source() == null ? OptOutSource.API
+                : OptOutSource.valueOf(body.source().toUpperCase(Locale.ROOT));
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.OptOut(meta(id, "opt-out", key, body == null ? null : body.reason()), source));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("person_id", id);
-        result.put("is_opted_out", true);
-        result.put("ended_enrollments", views(reply.getEnrollmentIds()));
-        return result;
+        return new OptOutResult(id, true, views(reply.getEnrollmentIds()));
     }
 
     @DELETE
     @Path("/{id}/opt-out")
-    public Map<String, Object> clearOptOut(@PathParam("id") String id, OptOutBody body,
-                                           @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
+    public ClearOptOutResult clearOptOut(@PathParam("id") String id, @NotNull @Valid ClearOptOutBody body,
+                                         @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
         requirePerson(id);
-        RequestChecks checks = RequestChecks.start();
-        if (checks.body(body)) checks.required(body.permissionNote(), "permission_note");
-        checks.orThrow();
         commands.execute(new EnrollmentCommand.ClearOptOut(meta(id, "clear-opt-out", key, body.reason()), body.permissionNote()));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("person_id", id);
-        result.put("is_opted_out", false);
-        result.put("permission_note", body.permissionNote());
-        return result;
+        return new ClearOptOutResult(id, false, body.permissionNote());
     }
 
     /**
@@ -126,15 +110,10 @@ public class PeopleResource {
      */
     @GET
     @Path("/{id}/eligibility")
-    public Map<String, Object> eligibility(@PathParam("id") String id, @QueryParam("sequence_id") String sequenceId,
-                                           @QueryParam("mailbox_emails") String mailboxEmails) {
-        RequestChecks checks = RequestChecks.start().uuid(sequenceId, "sequence_id");
-        List<String> candidates = mailboxEmails == null ? null
-                : java.util.Arrays.stream(mailboxEmails.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
-        if (candidates != null) {
-            checks.size(candidates, 1, 10, "mailbox_emails");
-        }
-        checks.orThrow();
+    public EligibilityView eligibility(@PathParam("id") String id,
+                                       @QueryParam("sequence_id") @NotNull @Uuid String sequenceId,
+                                       @QueryParam("mailbox_emails") @MailboxEmailList String mailboxEmails) {
+        List<String> candidates = MailboxEmailList.Validator.items(mailboxEmails);
         requirePerson(id);
         ReferenceData reference = queries.reference(caller.orgId());
         if (reference.sequence(sequenceId).isEmpty()) {
@@ -144,23 +123,11 @@ public class PeopleResource {
         DecisionContext ctx = new DecisionContext(java.time.Instant.now(), reference);
         List<Rejection> reasons = candidates == null ? EnrollChecks.eligibility(sequenceId, state, ctx)
                 : EnrollChecks.eligibility(sequenceId, candidates, state, ctx);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("eligible", reasons.isEmpty());
-        result.put("reasons", reasons.stream().map(r -> {
-            Map<String, Object> reason = new LinkedHashMap<>();
-            reason.put("code", r.code().name());
-            reason.put("message", r.message());
-            reason.put("level", r.level() == null ? null : r.level().name());
-            reason.put("rule_id", r.ruleId());
-            if (r.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE) {
-                state.active().ifPresent(a -> {
-                    reason.put("active_sequence_id", a.sequenceId());
-                    reason.put("active_enrollment_id", a.id());
-                });
-            }
-            return reason;
+        return new EligibilityView(reasons.isEmpty(), reasons.stream().map(r -> {
+            boolean active = r.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE && state.active().isPresent();
+            return new EligibilityView.Reason(r.code().name(), r.message(), r.level() == null ? null : r.level().name(),
+                    r.ruleId(), active ? state.active().get().sequenceId() : null, active ? state.active().get().id() : null);
         }).toList());
-        return result;
     }
 
     private CommandMeta meta(String personId, String operation, String idempotencyKey, String reason) {
@@ -168,14 +135,15 @@ public class PeopleResource {
     }
 
     private void requirePerson(String id) {
-        if (!RequestChecks.isUuid(id) || queries.reference(caller.orgId()).person(id).isEmpty()) {
+        if (!Ids.isUuid(id) || queries.reference(caller.orgId()).person(id).isEmpty()) {
             throw ApiException.notFound("Person not found.");
         }
     }
 
-    private List<Object> views(List<String> enrollmentIds) {
+    /** The enrollments a command ended, as read back from the store (one not readable yet is left out). */
+    private List<EnrollmentView> views(List<String> enrollmentIds) {
         return enrollmentIds.stream()
-                .map(eid -> queries.enrollment(caller.orgId(), eid).map(e -> (Object) queries.view(e)).orElse(Map.of("id", eid)))
+                .flatMap(eid -> queries.enrollment(caller.orgId(), eid).map(queries::view).stream())
                 .toList();
     }
 }

@@ -11,8 +11,6 @@ import org.seqengine.enrollment.api.dto.MailboxBody;
 import org.seqengine.enrollment.api.dto.PersonBody;
 import org.seqengine.enrollment.api.dto.RulesetBody;
 import org.seqengine.enrollment.api.dto.SequenceBody;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.error.RequestChecks;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
@@ -21,36 +19,15 @@ import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.StepRecord;
 
-/** Validates the reference-data upsert bodies and turns them into the compacted topics' records. */
+/**
+ * Turns the reference-data upsert bodies (validated by their constraints before a resource runs)
+ * into the compacted topics' records.
+ */
 final class ReferenceBodies {
 
     private ReferenceBodies() {}
 
     static SequenceRecord sequence(String orgId, String id, SequenceBody body) {
-        RequestChecks checks = RequestChecks.start();
-        checks.uuid(id, "id");
-        if (checks.body(body)) {
-            checks.required(body.name(), "name").required(body.isPublished(), "is_published")
-                    .optionalSlug(body.rulesetId(), "ruleset_id");
-            if (body.steps() == null) {
-                checks.required(null, "steps");
-            } else {
-                for (int i = 0; i < body.steps().size(); i++) {
-                    SequenceBody.StepBody step = body.steps().get(i);
-                    if (step == null) {
-                        checks.add(new FieldError("required", List.of("steps", i), "A step is required."));
-                        continue;
-                    }
-                    if (!"EMAIL".equals(step.type()) && !"TASK".equals(step.type())) {
-                        checks.add(new FieldError("invalid_enum", List.of("steps", i, "type"), "Must be EMAIL or TASK."));
-                    }
-                    if (step.waitDays() == null || step.waitDays() < 0 || step.waitDays() > 3650) {
-                        checks.add(new FieldError("out_of_range", List.of("steps", i, "wait_days"), "Must be 0..3650."));
-                    }
-                }
-            }
-        }
-        checks.orThrow();
         List<StepRecord> steps = new ArrayList<>();
         for (SequenceBody.StepBody s : body.steps()) {
             steps.add(new StepRecord(s.type(), s.waitDays(), s.subject(), s.body()));
@@ -61,12 +38,6 @@ final class ReferenceBodies {
     }
 
     static MailboxRecord mailbox(String orgId, String id, MailboxBody body) {
-        RequestChecks checks = RequestChecks.start();
-        checks.uuid(id, "id");
-        if (checks.body(body)) {
-            checks.email(body.email(), "email");
-        }
-        checks.orThrow();
         return MailboxRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email().trim())
                 .setDisplayName(body.displayName()).setOwnerId(body.ownerId())
                 .setIsPaused(Boolean.TRUE.equals(body.isPaused()))
@@ -75,10 +46,6 @@ final class ReferenceBodies {
 
     /** A person's email may be missing or invalid: that is a rule-book outcome (EMAIL_INVALID), not a bad request. */
     static PersonRecord person(String orgId, String id, PersonBody body) {
-        RequestChecks checks = RequestChecks.start();
-        checks.uuid(id, "id");
-        checks.body(body);
-        checks.orThrow();
         return PersonRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email())
                 .setFirstName(body.firstName()).setLastName(body.lastName()).setLinkedinUrl(body.linkedinUrl())
                 .setCompanyDomain(normalizeDomain(body.companyDomain()))
@@ -89,12 +56,6 @@ final class ReferenceBodies {
     }
 
     static RulesetRecord ruleset(String orgId, String id, RulesetBody body) {
-        RequestChecks checks = RequestChecks.start();
-        checks.optionalSlug(id, "id");
-        if (checks.body(body)) {
-            checks.range(body.reenrollmentWaitingDays(), 0, 3650, "reenrollment_waiting_days");
-        }
-        checks.orThrow();
         return RulesetRecord.newBuilder().setOrgId(orgId).setId(id)
                 .setAllowReenrollmentIntoSequences(Boolean.TRUE.equals(body.allowReenrollmentIntoSequences()))
                 .setAllowReenrollmentIntoSameSequence(Boolean.TRUE.equals(body.allowReenrollmentIntoSameSequence()))
@@ -105,12 +66,6 @@ final class ReferenceBodies {
     }
 
     static ExclusionRuleRecord exclusionRule(String orgId, String id, ExclusionRuleBody body) {
-        RequestChecks checks = RequestChecks.start();
-        checks.optionalSlug(id, "id");
-        if (checks.body(body) && body.level() != null && !"PERSON".equals(body.level()) && !"COMPANY".equals(body.level())) {
-            checks.add(FieldError.of("invalid_enum", "level must be PERSON or COMPANY.", "level"));
-        }
-        checks.orThrow();
         return ExclusionRuleRecord.newBuilder().setOrgId(orgId).setId(id).setName(body.name())
                 .setLevel(body.level() == null ? "PERSON" : body.level())
                 .setExcludeFromSequences(Boolean.TRUE.equals(body.excludeFromSequences()))

@@ -2,7 +2,6 @@ package org.seqengine.enrollment.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.error.ApiException;
@@ -10,7 +9,7 @@ import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.GlobalTable;
 
-/** Reads and upserts the caller's organization's reference records, answered as JSON views. */
+/** Reads and upserts the caller's organization's reference records. */
 @ApplicationScoped
 class ReferenceRecords {
 
@@ -29,11 +28,8 @@ class ReferenceRecords {
                 .orElseThrow(() -> ApiException.notFound(table.label() + " not found."));
     }
 
-    <V extends SpecificRecord> Map<String, Object> read(GlobalTable<V> table, String id) {
-        return ReferenceViews.of(find(table, id));
-    }
-
-    <V extends SpecificRecord> Map<String, Object> write(GlobalTable<V> table, String id, V record) {
-        return ReferenceViews.of(writer.upsert(table, caller.orgId(), id, record));
+    /** Returns the record once the global store shows it. */
+    <V extends SpecificRecord> V write(GlobalTable<V> table, String id, V record) {
+        return writer.upsert(table, caller.orgId(), id, record);
     }
 }

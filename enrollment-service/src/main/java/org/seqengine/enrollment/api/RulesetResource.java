@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -8,9 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.RulesetBody;
+import org.seqengine.enrollment.api.dto.RulesetView;
+import org.seqengine.enrollment.api.validation.Slug;
 import org.seqengine.enrollment.streams.GlobalTable;
 
 /** Re-enrollment settings and the exclusion rules a sequence enables. */
@@ -27,13 +30,13 @@ public class RulesetResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return records.read(GlobalTable.RULESETS, id);
+    public RulesetView get(@PathParam("id") String id) {
+        return RulesetView.of(records.find(GlobalTable.RULESETS, id));
     }
 
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, RulesetBody body) {
-        return records.write(GlobalTable.RULESETS, id, ReferenceBodies.ruleset(caller.orgId(), id, body));
+    public RulesetView put(@PathParam("id") @Slug String id, @NotNull @Valid RulesetBody body) {
+        return RulesetView.of(records.write(GlobalTable.RULESETS, id, ReferenceBodies.ruleset(caller.orgId(), id, body)));
     }
 }

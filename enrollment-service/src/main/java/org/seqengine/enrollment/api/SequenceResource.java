@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,12 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.SequenceBody;
+import org.seqengine.enrollment.api.dto.SequenceView;
+import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.schemas.avro.SequencePauseRecord;
+import org.seqengine.schemas.avro.SequenceRecord;
 
 /** Sequences: upsert, and pause/resume of a whole sequence (its enrollments stay active; nothing sends). */
 @Path("/sequences/v1/sequences")
@@ -35,14 +39,14 @@ public class SequenceResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return withPauseState(id, records.read(GlobalTable.SEQUENCES, id));
+    public SequenceView get(@PathParam("id") String id) {
+        return withPauseState(id, records.find(GlobalTable.SEQUENCES, id));
     }
 
     /** Upserts the sequence; its pause state, once set by pause/resume, stays theirs (see {@link #pause}). */
     @PUT
     @Path("/{id}")
-    public Map<String, Object> put(@PathParam("id") String id, SequenceBody body) {
+    public SequenceView put(@PathParam("id") @Uuid String id, @NotNull @Valid SequenceBody body) {
         return withPauseState(id, records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body)));
     }
 
@@ -53,17 +57,17 @@ public class SequenceResource {
      */
     @POST
     @Path("/{id}/pause")
-    public Map<String, Object> pause(@PathParam("id") String id) {
+    public SequenceView pause(@PathParam("id") String id) {
         return setPaused(id, true);
     }
 
     @POST
     @Path("/{id}/resume")
-    public Map<String, Object> resume(@PathParam("id") String id) {
+    public SequenceView resume(@PathParam("id") String id) {
         return setPaused(id, false);
     }
 
-    private Map<String, Object> setPaused(String id, boolean paused) {
+    private SequenceView setPaused(String id, boolean paused) {
         records.find(GlobalTable.SEQUENCES, id); // 404 for unknown ids and other organizations' sequences
         SequencePauseRecord pause = SequencePauseRecord.newBuilder().setOrgId(caller.orgId()).setSequenceId(id)
                 .setIsPaused(paused).setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
@@ -72,10 +76,10 @@ public class SequenceResource {
         return get(id);
     }
 
-    /** The sequence view with its effective {@code is_paused}. */
-    private Map<String, Object> withPauseState(String id, Map<String, Object> view) {
+    /** The sequence view with its effective {@code is_paused} (the record is a fresh decoded copy). */
+    private SequenceView withPauseState(String id, SequenceRecord sequence) {
         queries.record(GlobalTable.SEQUENCE_PAUSES, caller.orgId(), id)
-                .ifPresent(pause -> view.put("is_paused", pause.getIsPaused()));
-        return view;
+                .ifPresent(pause -> sequence.setIsPaused(pause.getIsPaused()));
+        return SequenceView.of(sequence);
     }
 }

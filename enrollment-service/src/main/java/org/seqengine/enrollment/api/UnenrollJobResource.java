@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,14 +11,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
+import org.seqengine.enrollment.api.dto.UnenrollJobView;
 import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
@@ -26,8 +29,6 @@ import org.seqengine.schemas.avro.UnenrollJobRecord;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UnenrollJobResource {
 
-    private static final int MAX_IDS = 100_000;
-
     @Inject
     Caller caller;
 
@@ -35,32 +36,10 @@ public class UnenrollJobResource {
     UnenrollJobs jobs;
 
     @POST
-    public Response create(UnenrollJobRequest body) {
-        RequestChecks checks = RequestChecks.start();
-        UnenrollJobs.Selector selector = null;
-        if (checks.body(body)) {
-            int given = (body.enrollmentIds() != null ? 1 : 0) + (body.sequenceId() != null ? 1 : 0)
-                    + (body.companyDomains() != null ? 1 : 0);
-            if (given != 1) {
-                checks.add(FieldError.of("one_selector_required",
-                        "Give exactly one of enrollment_ids, sequence_id, company_domains."));
-            } else if (body.enrollmentIds() != null) {
-                selector = UnenrollJobs.Selector.ENROLLMENT_IDS;
-                checks.size(body.enrollmentIds(), 1, MAX_IDS, "enrollment_ids");
-                for (int i = 0; i < body.enrollmentIds().size() && i < MAX_IDS; i++) {
-                    if (!RequestChecks.isUuid(body.enrollmentIds().get(i))) {
-                        checks.add(new FieldError("invalid_uuid", List.of("enrollment_ids", i), "Must be a UUID."));
-                    }
-                }
-            } else if (body.sequenceId() != null) {
-                selector = UnenrollJobs.Selector.SEQUENCE;
-                checks.uuid(body.sequenceId(), "sequence_id");
-            } else {
-                selector = UnenrollJobs.Selector.COMPANY_DOMAINS;
-                checks.size(body.companyDomains(), 1, 1000, "company_domains");
-            }
-        }
-        checks.orThrow();
+    @APIResponse(responseCode = "202", description = "The job was accepted; poll it for progress.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnenrollJobView.class)))
+    public Response create(@NotNull @Valid UnenrollJobRequest body) {
+        UnenrollJobs.Selector selector = body.selector();
         List<String> domains = body.companyDomains() == null ? null
                 : body.companyDomains().stream().map(ReferenceBodies::normalizeDomain).filter(d -> d != null).toList();
         UnenrollJobRecord job = jobs.create(caller.orgId(), selector, body.enrollmentIds(), body.sequenceId(), domains);
@@ -69,27 +48,17 @@ public class UnenrollJobResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        UnenrollJobRecord job = RequestChecks.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
+    public UnenrollJobView get(@PathParam("id") String id) {
+        UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
         return view(job);
     }
 
-    private static Map<String, Object> view(UnenrollJobRecord job) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", job.getId());
-        v.put("state", job.getState());
-        v.put("selector", job.getSelectorKind());
-        v.put("resolved", job.getResolved());
-        v.put("total", job.getResolved() ? job.getTargets().size() + job.getSkipped() - skippedAfterResolve(job) : null);
-        v.put("processed", job.getProcessed());
-        v.put("unenrolled", job.getUnenrolled());
-        v.put("skipped", job.getSkipped());
-        v.put("failed", job.getFailed());
-        v.put("created_at", job.getCreatedAt());
-        v.put("updated_at", job.getUpdatedAt());
-        v.put("error", job.getError());
-        return v;
+    private static UnenrollJobView view(UnenrollJobRecord job) {
+        return new UnenrollJobView(job.getId(), job.getState(), job.getSelectorKind(), job.getResolved(),
+                job.getResolved() ? job.getTargets().size() + job.getSkipped() - skippedAfterResolve(job) : null,
+                job.getProcessed(), job.getUnenrolled(), job.getSkipped(), job.getFailed(),
+                job.getCreatedAt(), job.getUpdatedAt(), job.getError());
     }
 
     /** Skips counted while running (targets already ended) are part of the targets, not extra. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seqengine.enrollment.api.error.ApiException;
@@ -58,6 +59,11 @@ public class ReferenceDataWriter {
             producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
                     encoded)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
+            // the request limits keep records under max.request.size; should one still be over, it is
+            // the caller's record that is too large, and retrying would not help
+            if (e.getCause() instanceof RecordTooLargeException || e instanceof RecordTooLargeException) {
+                throw ApiException.payloadTooLarge("The record is larger than Kafka accepts.");
+            }
             throw ApiException.unavailable("Could not write to Kafka; retry shortly.");
         }
         awaitVisible(table, key, encoded);

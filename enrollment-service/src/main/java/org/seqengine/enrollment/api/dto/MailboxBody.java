@@ -1,4 +1,13 @@
 package org.seqengine.enrollment.api.dto;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.seqengine.enrollment.api.validation.EmailAddress;
+
 /** {@code PUT /mailboxes/{id}}. */
-public record MailboxBody(String email, String displayName, String ownerId, Boolean isPaused, Boolean isUnauthorized) {}
+public record MailboxBody(
+        @NotNull @EmailAddress String email,
+        @Size(max = Limits.NAME) String displayName,
+        @Size(max = Limits.NAME) String ownerId,
+        Boolean isPaused,
+        Boolean isUnauthorized) {}

@@ -1,4 +1,15 @@
 package org.seqengine.enrollment.api.dto;
 
-/** Body of {@code POST /people/{id}/opt-out} (optional) and {@code DELETE /people/{id}/opt-out} (note required). */
-public record OptOutBody(String source, String permissionNote, String reason) {}
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.seqengine.enrollment.api.validation.ErrorCode;
+
+/** Body of {@code POST /people/{id}/opt-out} (optional; {@code source} is case-insensitive, API by default). */
+public record OptOutBody(
+        @Schema(enumeration = {"LINK", "ADMIN", "CRM", "REPLY", "API"}, defaultValue = "API")
+        @Pattern(regexp = "LINK|ADMIN|CRM|REPLY|API", flags = Pattern.Flag.CASE_INSENSITIVE,
+                message = "Must be one of LINK, ADMIN, CRM, REPLY, API.", payload = ErrorCode.InvalidEnum.class)
+        String source,
+        @Size(max = Limits.NOTE) String permissionNote,
+        @Size(max = Limits.NAME) String reason) {}

@@ -1,7 +1,15 @@
 package org.seqengine.enrollment.api.dto;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.seqengine.enrollment.api.validation.Slug;
 
 /** {@code PUT /rulesets/{id}}: re-enrollment settings and the exclusion rules the ruleset enables. */
-public record RulesetBody(Boolean allowReenrollmentIntoSequences, Boolean allowReenrollmentIntoSameSequence,
-                          Integer reenrollmentWaitingDays, List<String> exclusionRuleIds) {}
+public record RulesetBody(
+        Boolean allowReenrollmentIntoSequences,
+        Boolean allowReenrollmentIntoSameSequence,
+        @Min(0) @Max(Limits.DAYS) Integer reenrollmentWaitingDays,
+        @Size(max = Limits.EXCLUSION_RULE_IDS) List<@NotNull @Slug String> exclusionRuleIds) {}

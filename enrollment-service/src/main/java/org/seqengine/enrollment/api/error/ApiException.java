@@ -41,6 +41,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, body);
     }
 
+    /** 413: a body over {@code quarkus.http.limits.max-body-size}, or a record over Kafka's size limit. */
+    public static ApiException payloadTooLarge(String message) {
+        Map<String, Object> body = base("payload_too_large", message);
+        body.put("errors", List.of(new FieldError("body_too_large", List.of(), message)));
+        return new ApiException(413, body);
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(401, base("unauthorized", "A valid x-api-key header is required."));
     }
@@ -66,6 +73,11 @@ public class ApiException extends RuntimeException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("message", message);
+        return body;
+    }
+
+    /** The body as JSON text, for answers written below JAX-RS (the HTTP layer). */
+    public Map<String, Object> body() {
         return body;
     }
 

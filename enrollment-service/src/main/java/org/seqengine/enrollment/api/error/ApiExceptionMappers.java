@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,16 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return e.toResponse();
+    }
+
+    /** Constraint violations of a request (its body, path or query parameters), every one named. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        int count = e.getConstraintViolations().size();
+        List<FieldError> errors = Violations.errors(e.getConstraintViolations());
+        return ApiException.badRequest(count == 1 ? errors.get(0).message()
+                : "The request has " + count + " invalid field(s)"
+                + (count > errors.size() ? "; the first " + errors.size() + " are listed." : "."), errors).toResponse();
     }
 
     @ServerExceptionMapper
@@ -52,6 +64,18 @@ public class ApiExceptionMappers {
     public Response malformed(JsonProcessingException e) {
         return ApiException.badRequest("The request body is not valid JSON.",
                 List.of(new FieldError("invalid_json", List.of(), null))).toResponse();
+    }
+
+    /**
+     * A body without a Content-Length that grows over {@code quarkus.http.limits.max-body-size} is
+     * cut while Jackson reads it ({@link BodySizeLimit} answers the ones that declare their length).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if ("Request too large".equals(e.getMessage())) {
+            return ApiException.payloadTooLarge("The request body is larger than the limit.").toResponse();
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
