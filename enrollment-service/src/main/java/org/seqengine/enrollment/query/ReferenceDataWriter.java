@@ -44,6 +44,8 @@ public class ReferenceDataWriter {
         props.put("acks", "all");
         props.put("enable.idempotence", true);
         props.put("linger.ms", 0);
+        // send() blocks the request thread while metadata is missing: bound it like every other wait
+        props.put("max.block.ms", config.commandTimeout().toMillis());
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
