@@ -234,6 +234,15 @@ class DomainRulesApiTest {
     }
 
     @Test
+    void theEnrollmentShowsTheActorOfItsLastChange() {
+        String id = as(ORG_A_KEY).body(enrollBody(TestData.sequence(ORG_A_KEY, null, 2), TestData.person(ORG_A_KEY),
+                mailbox(ORG_A_KEY))).post("/enrollments").then().statusCode(201)
+                .body("updated_by", equalTo("org-a")).extract().path("id");
+        as(ORG_A_KEY).header("X-Actor", "user-7@acme.test").post("/enrollments/" + id + "/pause")
+                .then().statusCode(200).body("updated_by", equalTo("org-a:user-7@acme.test"));
+    }
+
+    @Test
     void aBadXActorIsA400NamingTheHeader() {
         as(ORG_A_KEY).header("X-Actor", "not allowed <script>").post("/people/" + TestData.id() + "/opt-out")
                 .then().statusCode(400).body("errors[0].path[0]", equalTo("X-Actor"));

@@ -14,7 +14,8 @@ import org.seqengine.enrollment.domain.reference.Sequence;
 
 /**
  * The seed's Enrollment object, field for field, plus this system's explanations
- * ({@code display_status}, {@code finish_reason}, {@code block_reason}, {@code pause_reason}, ...).
+ * ({@code display_status}, {@code finish_reason}, {@code block_reason}, {@code pause_reason}, ...,
+ * {@code updated_by}: the actor of the command behind the last change).
  */
 public record EnrollmentView(
         String id, Instant createdAt, Instant updatedAt,
@@ -25,7 +26,7 @@ public record EnrollmentView(
         boolean isOptedOut, boolean isPaused, boolean isReplied,
         Instant startedAt, Instant endedAt,
         DisplayStatus displayStatus, String finishReason, String blockReason, String pauseReason,
-        Instant resumeAt, int nextStepIndex, int stepsCompleted) {
+        Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy) {
 
     public record SequenceRef(String id, String name, boolean isPaused) {}
 
@@ -53,7 +54,7 @@ public record EnrollmentView(
                 e.isOptedOut() || personOptedOut, e.isPaused(), e.isReplied(),
                 e.startedAt(), e.endedAt(),
                 e.displayStatus(), name(e.finishReason()), name(e.blockReason()), name(e.pauseReason()),
-                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted());
+                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy());
     }
 
     private static ReplyMessage reply(Reply r) {
