@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * straight through. Scans ({@code range}, {@code all}, {@code prefixScan}) read the real store:
  * they do not see writes staged by the command being processed.
  */
-class StagedKeyValueStore<K, V> implements KeyValueStore<K, V> {
+class StagedKeyValueStore<K, V> implements KeyValueStore<K, V>, StagedStore {
 
     /** Staged writes in order; a {@code null} value is a delete. */
     private final Map<K, V> writes = new LinkedHashMap<>();
@@ -34,17 +34,20 @@ class StagedKeyValueStore<K, V> implements KeyValueStore<K, V> {
         this.real = real;
     }
 
-    void begin() {
+    @Override
+    public void begin() {
         writes.clear();
         staging = true;
     }
 
     /** The staged writes, for the size check before {@link #apply}. */
-    Map<K, V> writes() {
+    @Override
+    public Map<K, V> writes() {
         return Collections.unmodifiableMap(writes);
     }
 
-    void apply() {
+    @Override
+    public void apply() {
         staging = false;
         writes.forEach((k, v) -> {
             if (v == null) real.delete(k);
@@ -53,7 +56,8 @@ class StagedKeyValueStore<K, V> implements KeyValueStore<K, V> {
         writes.clear();
     }
 
-    void discard() {
+    @Override
+    public void discard() {
         staging = false;
         writes.clear();
     }

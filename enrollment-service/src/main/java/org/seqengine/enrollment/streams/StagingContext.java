@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The context {@link CommandGuard} gives the decider: between {@link #begin} and {@link #apply} /
@@ -34,7 +35,7 @@ final class StagingContext implements ProcessorContext<String, Object> {
 
     private final ProcessorContext<String, Object> delegate;
     private final Map<String, StateStore> stores = new HashMap<>();
-    private final List<StagedKeyValueStore<?, ?>> stagedStores = new ArrayList<>();
+    private final List<StagedStore> stagedStores = new ArrayList<>();
     private final List<Forwarded> forwarded = new ArrayList<>();
     private boolean staging;
 
@@ -44,7 +45,7 @@ final class StagingContext implements ProcessorContext<String, Object> {
 
     void begin() {
         forwarded.clear();
-        stagedStores.forEach(StagedKeyValueStore::begin);
+        stagedStores.forEach(StagedStore::begin);
         staging = true;
     }
 
@@ -61,7 +62,7 @@ final class StagingContext implements ProcessorContext<String, Object> {
     /** Writes the staged store changes, then forwards the staged records in order. */
     void apply() {
         staging = false;
-        stagedStores.forEach(StagedKeyValueStore::apply);
+        stagedStores.forEach(StagedStore::apply);
         List<Forwarded> out = List.copyOf(forwarded);
         forwarded.clear();
         for (Forwarded f : out) {
@@ -73,7 +74,7 @@ final class StagingContext implements ProcessorContext<String, Object> {
     void discard() {
         staging = false;
         forwarded.clear();
-        stagedStores.forEach(StagedKeyValueStore::discard);
+        stagedStores.forEach(StagedStore::discard);
     }
 
     @Override
@@ -95,9 +96,10 @@ final class StagingContext implements ProcessorContext<String, Object> {
     public <S extends StateStore> S getStateStore(String name) {
         return (S) stores.computeIfAbsent(name, n -> {
             StateStore real = delegate.getStateStore(n);
-            StagedKeyValueStore<?, ?> staged;
+            StagedStore staged;
             if (real instanceof TimestampedKeyValueStore t) staged = new StagedTimestampedKeyValueStore(t);
             else if (real instanceof KeyValueStore kv) staged = new StagedKeyValueStore(kv);
+            else if (real instanceof WindowStore w) staged = new StagedWindowStore(w);
             else return real;
             stagedStores.add(staged);
             return staged;

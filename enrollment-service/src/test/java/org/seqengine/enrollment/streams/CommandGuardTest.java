@@ -154,6 +154,15 @@ class CommandGuardTest {
         });
         assertThat(personState("p-1").getEnrollments()).hasSize(1);
         assertThat(dlq.isEmpty()).isTrue();
+
+        // the poisoned command's outcome was not remembered either: its retry is not a "duplicate"
+        commands.pipeInput(Keys.of(ORG, "p-1"), poison, START);
+        assertThat(replies.readValuesToList()).singleElement().satisfies(reply -> {
+            assertThat(reply.getCommandId()).isEqualTo(poisonId);
+            assertThat(reply.getDuplicate()).isFalse();
+            assertThat(reply.getErrorReference()).isNotNull();
+        });
+        assertThat(dlq.readRecordsToList()).hasSize(1);
     }
 
     @Test
