@@ -17,8 +17,8 @@ import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
 
 /**
  * {@code /q/openapi} documents every body: each operation's success response and each request body
- * is a named schema (a typed record), never a bare {@code object}, and its properties are the JSON
- * (snake_case) names.
+ * is a named schema (a typed record), never a bare {@code object}, its properties are the JSON
+ * (snake_case) names, and the error answers are documented as {@code ErrorBody}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -48,6 +48,11 @@ class OpenApiDocumentTest {
                     problems.add(name + ": no 2xx response");
                 } else {
                     checkTyped(name + " response", success.path("content").path("application/json").path("schema"), schemas, problems);
+                }
+                JsonNode badRequest = op.getValue().path("responses").path("400");
+                if (!badRequest.path("content").path("application/json").path("schema").path("$ref").asText("")
+                        .endsWith("/ErrorBody")) {
+                    problems.add(name + ": 400 is not documented as ErrorBody");
                 }
                 JsonNode request = op.getValue().path("requestBody");
                 if (!request.isMissingNode()) {
