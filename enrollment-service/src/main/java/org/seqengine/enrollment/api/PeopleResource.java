@@ -78,7 +78,7 @@ public class PeopleResource {
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.UnenrollPerson(meta(id, "unenroll-person", key, null)));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("person_id", id);
-        result.put("unenrolled", views(reply.getEnrollmentIds()));
+        result.put("unenrolled", views(id, reply.getEnrollmentIds()));
         return result;
     }
 
@@ -100,7 +100,7 @@ public class PeopleResource {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("person_id", id);
         result.put("is_opted_out", true);
-        result.put("ended_enrollments", views(reply.getEnrollmentIds()));
+        result.put("ended_enrollments", views(id, reply.getEnrollmentIds()));
         return result;
     }
 
@@ -173,9 +173,11 @@ public class PeopleResource {
         }
     }
 
-    private List<Object> views(List<String> enrollmentIds) {
+    /** Read back through the person's state: it holds the command's effect as soon as the outcome arrived. */
+    private List<Object> views(String personId, List<String> enrollmentIds) {
+        PersonState state = queries.personState(caller.orgId(), personId);
         return enrollmentIds.stream()
-                .map(eid -> queries.enrollment(caller.orgId(), eid).map(e -> (Object) queries.view(e)).orElse(Map.of("id", eid)))
+                .map(eid -> state.enrollment(eid).map(e -> (Object) queries.view(e, state)).orElse(Map.of("id", eid)))
                 .toList();
     }
 }

@@ -9,24 +9,28 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
+import org.seqengine.enrollment.api.dto.UnenrollJobView;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.api.error.RequestChecks;
+import org.seqengine.enrollment.bulk.CsvTargets;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
-/** Bulk unenroll jobs: by enrollment ids, by sequence, or by company domains; progress by polling. */
+/**
+ * Bulk unenroll jobs: by enrollment ids, by sequence, or by company domains (JSON), or by a CSV
+ * upload of enrollment ids or company domains ({@code text/csv}); progress by polling.
+ */
 @Path("/sequences/v1/unenroll-jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class UnenrollJobResource {
 
-    private static final int MAX_IDS = 100_000;
+    static final int MAX_IDS = 100_000;
+    static final int MAX_DOMAINS = 10_000;
 
     @Inject
     Caller caller;
@@ -35,6 +39,7 @@ public class UnenrollJobResource {
     UnenrollJobs jobs;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(UnenrollJobRequest body) {
         RequestChecks checks = RequestChecks.start();
         UnenrollJobs.Selector selector = null;
@@ -46,54 +51,76 @@ public class UnenrollJobResource {
                         "Give exactly one of enrollment_ids, sequence_id, company_domains."));
             } else if (body.enrollmentIds() != null) {
                 selector = UnenrollJobs.Selector.ENROLLMENT_IDS;
-                checks.size(body.enrollmentIds(), 1, MAX_IDS, "enrollment_ids");
-                for (int i = 0; i < body.enrollmentIds().size() && i < MAX_IDS; i++) {
-                    if (!RequestChecks.isUuid(body.enrollmentIds().get(i))) {
-                        checks.add(new FieldError("invalid_uuid", List.of("enrollment_ids", i), "Must be a UUID."));
-                    }
-                }
+                checkIds(checks, body.enrollmentIds(), "enrollment_ids");
             } else if (body.sequenceId() != null) {
                 selector = UnenrollJobs.Selector.SEQUENCE;
                 checks.uuid(body.sequenceId(), "sequence_id");
             } else {
                 selector = UnenrollJobs.Selector.COMPANY_DOMAINS;
-                checks.size(body.companyDomains(), 1, 1000, "company_domains");
+                checkDomains(checks, body.companyDomains(), "company_domains");
             }
         }
         checks.orThrow();
-        List<String> domains = body.companyDomains() == null ? null
-                : body.companyDomains().stream().map(ReferenceBodies::normalizeDomain).filter(d -> d != null).toList();
-        UnenrollJobRecord job = jobs.create(caller.orgId(), selector, body.enrollmentIds(), body.sequenceId(), domains);
-        return Response.status(202).entity(view(job)).build();
+        return start(selector, body.enrollmentIds(), body.sequenceId(), body.companyDomains(), body.reason());
+    }
+
+    /** A CSV upload: header {@code enrollment_id} or {@code company_domain}, one value per row. */
+    @POST
+    @Consumes("text/csv")
+    public Response createFromCsv(String csv) {
+        CsvTargets.Parsed parsed;
+        try {
+            parsed = CsvTargets.parse(csv);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(FieldError.of("invalid_csv", "The CSV could not be read: " + e.getMessage()));
+        }
+        if (parsed.column() == null) {
+            throw ApiException.badRequest(FieldError.of("csv_header_required",
+                    "The first row must name the column: enrollment_id or company_domain."));
+        }
+        RequestChecks checks = RequestChecks.start();
+        if (CsvTargets.ENROLLMENT_ID.equals(parsed.column())) {
+            checkIds(checks, parsed.values(), CsvTargets.ENROLLMENT_ID);
+            checks.orThrow();
+            return start(UnenrollJobs.Selector.ENROLLMENT_IDS, parsed.values(), null, null, null);
+        }
+        checkDomains(checks, parsed.values(), CsvTargets.COMPANY_DOMAIN);
+        checks.orThrow();
+        return start(UnenrollJobs.Selector.COMPANY_DOMAINS, null, null, parsed.values(), null);
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public UnenrollJobView get(@PathParam("id") String id) {
         UnenrollJobRecord job = RequestChecks.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
-        return view(job);
+        return UnenrollJobView.of(job);
     }
 
-    private static Map<String, Object> view(UnenrollJobRecord job) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", job.getId());
-        v.put("state", job.getState());
-        v.put("selector", job.getSelectorKind());
-        v.put("resolved", job.getResolved());
-        v.put("total", job.getResolved() ? job.getTargets().size() + job.getSkipped() - skippedAfterResolve(job) : null);
-        v.put("processed", job.getProcessed());
-        v.put("unenrolled", job.getUnenrolled());
-        v.put("skipped", job.getSkipped());
-        v.put("failed", job.getFailed());
-        v.put("created_at", job.getCreatedAt());
-        v.put("updated_at", job.getUpdatedAt());
-        v.put("error", job.getError());
-        return v;
+    private Response start(UnenrollJobs.Selector selector, List<String> ids, String sequenceId, List<String> domains,
+                           String reason) {
+        List<String> normalized = domains == null ? null
+                : domains.stream().map(ReferenceBodies::normalizeDomain).filter(Objects::nonNull).distinct().toList();
+        UnenrollJobRecord job = jobs.create(caller.orgId(), selector, ids, sequenceId, normalized, reason);
+        return Response.status(202).entity(UnenrollJobView.of(job)).build();
     }
 
-    /** Skips counted while running (targets already ended) are part of the targets, not extra. */
-    private static int skippedAfterResolve(UnenrollJobRecord job) {
-        return Math.max(0, job.getProcessed() - job.getUnenrolled() - job.getFailed());
+    private static void checkIds(RequestChecks checks, List<String> ids, String field) {
+        checks.size(ids, 1, MAX_IDS, field);
+        for (int i = 0; i < ids.size() && i < MAX_IDS; i++) {
+            if (!RequestChecks.isUuid(ids.get(i))) {
+                checks.add(new FieldError("invalid_uuid", List.of(field, i), "Must be a UUID."));
+            }
+        }
+    }
+
+    private static void checkDomains(RequestChecks checks, List<String> domains, String field) {
+        checks.size(domains, 1, MAX_DOMAINS, field);
+        for (int i = 0; i < domains.size() && i < MAX_DOMAINS; i++) {
+            String d = domains.get(i);
+            if (d == null || d.isBlank() || d.length() > 253) {
+                checks.add(new FieldError("invalid_domain", List.of(field, i), "Must be a company domain."));
+            }
+        }
     }
 }

@@ -13,9 +13,12 @@ public class TopologyProducer {
     @Inject
     KafkaTopics topics;
 
+    @Inject
+    org.seqengine.enrollment.config.EnrollmentConfig config;
+
     @Produces
     public Topology topology() {
         topics.ensureCreated();
-        return EnrollmentTopology.build();
+        return EnrollmentTopology.build(config.unenrollJobs().retention(), config.unenrollJobs().publishInterval());
     }
 }

@@ -1,22 +1,26 @@
 package org.seqengine.enrollment.streams;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.utils.Bytes;
-import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.enrollment.bulk.JobReplyRouter;
+import org.seqengine.enrollment.bulk.UnenrollJobProcessor;
 import org.seqengine.schemas.serde.AvroSerdes;
 
 /**
@@ -24,9 +28,11 @@ import org.seqengine.schemas.serde.AvroSerdes;
  * <ul>
  *   <li>commands (keyed org/person) -> {@link EnrollmentCommandProcessor} with the person-states and
  *       enrollments stores -> events, enrollments, command replies (and invalid commands to the DLQ);</li>
+ *   <li>job requests + job commands' replies (by job) -> {@link UnenrollJobProcessor} -> unenroll-jobs topic;</li>
  *   <li>reference topics -> global stores, read by the decider and the REST edge;</li>
- *   <li>enrollments -> active enrollments per mailbox -> mailbox-load topic -> global store, used to
- *       pick the least-loaded candidate mailbox.</li>
+ *   <li>enrollments.v1 (keyed org/enrollment) -> {@link EnrollmentIndexer}: the enrollments-by-id store and
+ *       the list indexes (routable by enrollment id), and the active count per mailbox -> mailbox-load
+ *       topic -> global store, used to pick the least-loaded candidate mailbox.</li>
  * </ul>
  */
 public final class EnrollmentTopology {
@@ -40,9 +46,15 @@ public final class EnrollmentTopology {
 
     private EnrollmentTopology() {}
 
+    /** Defaults of {@code enrollment.unenroll-jobs.*}: for tests that build the topology directly. */
     public static Topology build() {
+        return build(Duration.ofDays(7), Duration.ofSeconds(1));
+    }
+
+    public static Topology build(Duration jobRetention, Duration jobPublishInterval) {
         StreamsBuilder builder = new StreamsBuilder();
-        countActiveEnrollmentsPerMailbox(builder);
+        indexEnrollments(builder);
+        runUnenrollJobs(builder, jobRetention, jobPublishInterval);
         Topology topology = builder.build();
 
         topology.addSource(COMMANDS_SOURCE, Topics.COMMANDS.keySerde().deserializer(),
@@ -62,19 +74,48 @@ public final class EnrollmentTopology {
         return topology;
     }
 
-    /** A KTable aggregation: the adder/subtractor pair keeps the count right when an enrollment ends or moves. */
-    private static void countActiveEnrollmentsPerMailbox(StreamsBuilder builder) {
-        Serde<EnrollmentRecord> enrollmentSerde = Topics.ENROLLMENTS.valueSerde();
-        builder.table(Topics.ENROLLMENTS.name(), Consumed.with(Serdes.String(), enrollmentSerde))
-                .groupBy((key, e) -> KeyValue.pair(Keys.of(e.getOrgId(), e.getMailboxId()), e),
-                        Grouped.<String, EnrollmentRecord>as("enrollments-by-mailbox").withKeySerde(Serdes.String()).withValueSerde(enrollmentSerde))
-                .aggregate(() -> 0L,
-                        (mailbox, e, count) -> count + (e.getFinishReason() == null ? 1 : 0),
-                        (mailbox, e, count) -> count - (e.getFinishReason() == null ? 1 : 0),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("mailbox-load-aggregate")
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+    /**
+     * One reader of {@code enrollments.v1} (a topic can be a source only once per topology): the
+     * {@link EnrollmentIndexer} keeps the stores routable by enrollment id and forwards +1/-1 per
+     * mailbox, summed (after a repartition by mailbox) into the active count each mailbox carries.
+     */
+    private static void indexEnrollments(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENTS_BY_ID),
+                Serdes.String(), Topics.ENROLLMENTS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENT_INDEX),
+                Serdes.String(), Serdes.String()));
+        builder.stream(Topics.ENROLLMENTS.name(), Consumed.with(Serdes.String(), Topics.ENROLLMENTS.valueSerde())
+                        .withName("enrollments-source"))
+                .process(EnrollmentIndexer::new, Named.as("enrollment-indexer"),
+                        StoreNames.ENROLLMENTS_BY_ID, StoreNames.ENROLLMENT_INDEX)
+                .groupByKey(Grouped.<String, Long>as("mailbox-load-deltas").withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+                .reduce(Long::sum, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("mailbox-active-count")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream()
                 .to(Topics.MAILBOX_LOAD.name(), Produced.with(Topics.MAILBOX_LOAD.keySerde(), Topics.MAILBOX_LOAD.valueSerde()));
+    }
+
+    /**
+     * Bulk unenroll jobs, keyed org/job: the request (written with the job's commands in one
+     * transaction) and each target's outcome (picked from the replies and repartitioned by job) meet
+     * in one processor, so one task counts a job, exactly once.
+     */
+    private static void runUnenrollJobs(StreamsBuilder builder, Duration retention, Duration publishInterval) {
+        Serde<UnenrollJobRecord> jobSerde = Topics.UNENROLL_JOBS.valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNENROLL_JOB_STATES),
+                Serdes.String(), jobSerde));
+        KStream<String, Object> outcomes = builder.stream(Topics.COMMAND_REPLIES.name(),
+                        Consumed.with(Serdes.String(), Topics.COMMAND_REPLIES.valueSerde()).withName("job-replies-source"))
+                .process(JobReplyRouter::new, Named.as("job-reply-router"))
+                .repartition(Repartitioned.<String, String>with(Serdes.String(), Serdes.String()).withName("unenroll-job-outcomes"))
+                .mapValues(v -> (Object) v, Named.as("job-outcome-as-input"));
+        builder.stream(Topics.UNENROLL_JOB_REQUESTS.name(),
+                        Consumed.with(Serdes.String(), Topics.UNENROLL_JOB_REQUESTS.valueSerde()).withName("job-requests-source"))
+                .mapValues(v -> (Object) v, Named.as("job-request-as-input"))
+                .merge(outcomes, Named.as("job-inputs"))
+                .process(() -> new UnenrollJobProcessor(retention, publishInterval), Named.as("unenroll-job-processor"),
+                        StoreNames.UNENROLL_JOB_STATES)
+                .to(Topics.UNENROLL_JOBS.name(), Produced.with(Topics.UNENROLL_JOBS.keySerde(), jobSerde));
     }
 
     private static <V> void sink(Topology topology, String name, Topic<String, V> topic) {

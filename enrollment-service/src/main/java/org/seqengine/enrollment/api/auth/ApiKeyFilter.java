@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.config.ApiKeyRegistry;
+import org.seqengine.enrollment.config.InternalToken;
+import org.seqengine.enrollment.query.ClusterRouter;
 
 /**
  * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
@@ -32,8 +34,16 @@ public class ApiKeyFilter {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    InternalToken internalToken;
+
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/internal/")) {
+            // Instance-to-instance reads: the cluster's token, never an API key; not rate limited.
+            return internalToken.matches(request.getHeaderString(ClusterRouter.TOKEN_HEADER)) ? Optional.empty()
+                    : Optional.of(ApiException.unauthorized().toResponse());
+        }
         String key = request.getHeaderString(HEADER);
         Optional<String> org = apiKeys.organizationOf(key);
         if (org.isEmpty()) {
