@@ -89,7 +89,11 @@ public class ClusterRouter {
 
     /** Every instance of the application (for reads that must ask all of them). */
     public List<HostInfo> allHosts() {
-        return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).distinct().toList();
+        try {
+            return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).distinct().toList();
+        } catch (org.apache.kafka.streams.errors.StreamsNotStartedException e) {
+            return List.of(self());
+        }
     }
 
     /** The partitions of {@code sourceTopic} whose tasks (and stores) this instance runs. */

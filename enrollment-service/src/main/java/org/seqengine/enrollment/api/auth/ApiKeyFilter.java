@@ -39,7 +39,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/internal/")) {
+        String path = request.getUriInfo().getPath();
+        if ((path.startsWith("/") ? path.substring(1) : path).startsWith("internal/")) {
             // Instance-to-instance reads: the cluster's token, never an API key; not rate limited.
             return internalToken.matches(request.getHeaderString(ClusterRouter.TOKEN_HEADER)) ? Optional.empty()
                     : Optional.of(ApiException.unauthorized().toResponse());
