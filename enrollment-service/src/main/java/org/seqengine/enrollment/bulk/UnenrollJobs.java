@@ -152,12 +152,14 @@ public class UnenrollJobs {
         return producer;
     }
 
-    /** The job as the processor published it (bounded wait); the request as written if it is slower. */
+    /**
+     * Answers with the job as accepted (RUNNING), once a GET on this instance finds it (bounded wait:
+     * the job is durable either way).
+     */
     private UnenrollJobRecord awaitPublished(UnenrollJobRecord job) {
         long deadline = System.nanoTime() + config.commandTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            UnenrollJobRecord published = find(job.getOrgId(), job.getId());
-            if (published != null) return published;
+            if (find(job.getOrgId(), job.getId()) != null) return job;
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -37,12 +37,12 @@ import org.seqengine.schemas.avro.UnenrolledEvent;
  * over both; every GET finds every enrollment, lists are complete and paged, 30 concurrent enrolls
  * of one person split over both give exactly one 201, a bulk job runs once, and a bulk job survives
  * a kill -9 of the instance that created it, mid-job, with nobody unenrolled twice or forgotten.
- * The bulk size is {@code -Dbulk.targets} (default 3000; the 100k run: see enrollment-service/README.md).
+ * The bulk size is {@code -Dbulk.targets} (default 1000; the 100k run: see enrollment-service/README.md).
  */
 class MultiInstanceIT {
 
     private static final String KEY = "it-key-1";
-    private static final int BULK_TARGETS = Integer.getInteger("bulk.targets", 3000);
+    private static final int BULK_TARGETS = Integer.getInteger("bulk.targets", 1000);
 
     @TempDir
     Path work;
