@@ -3,6 +3,7 @@ package org.seqengine.enrollment.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +41,7 @@ public class UnenrollJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(UnenrollJobRequest body) {
+    public Response create(UnenrollJobRequest body, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
         RequestChecks checks = RequestChecks.start();
         UnenrollJobs.Selector selector = null;
         if (checks.body(body)) {
@@ -61,13 +62,13 @@ public class UnenrollJobResource {
             }
         }
         checks.orThrow();
-        return start(selector, body.enrollmentIds(), body.sequenceId(), body.companyDomains(), body.reason());
+        return start(selector, body.enrollmentIds(), body.sequenceId(), body.companyDomains(), body.reason(), idempotencyKey);
     }
 
     /** A CSV upload: header {@code enrollment_id} or {@code company_domain}, one value per row. */
     @POST
     @Consumes("text/csv")
-    public Response createFromCsv(String csv) {
+    public Response createFromCsv(String csv, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
         CsvTargets.Parsed parsed;
         try {
             parsed = CsvTargets.parse(csv);
@@ -82,11 +83,11 @@ public class UnenrollJobResource {
         if (CsvTargets.ENROLLMENT_ID.equals(parsed.column())) {
             checkIds(checks, parsed.values(), CsvTargets.ENROLLMENT_ID);
             checks.orThrow();
-            return start(UnenrollJobs.Selector.ENROLLMENT_IDS, parsed.values(), null, null, null);
+            return start(UnenrollJobs.Selector.ENROLLMENT_IDS, parsed.values(), null, null, null, idempotencyKey);
         }
         checkDomains(checks, parsed.values(), CsvTargets.COMPANY_DOMAIN);
         checks.orThrow();
-        return start(UnenrollJobs.Selector.COMPANY_DOMAINS, null, null, parsed.values(), null);
+        return start(UnenrollJobs.Selector.COMPANY_DOMAINS, null, null, parsed.values(), null, idempotencyKey);
     }
 
     @GET
@@ -98,10 +99,14 @@ public class UnenrollJobResource {
     }
 
     private Response start(UnenrollJobs.Selector selector, List<String> ids, String sequenceId, List<String> domains,
-                           String reason) {
+                           String reason, String idempotencyKey) {
         List<String> normalized = domains == null ? null
                 : domains.stream().map(ReferenceBodies::normalizeDomain).filter(Objects::nonNull).distinct().toList();
-        UnenrollJobRecord job = jobs.create(caller.orgId(), selector, ids, sequenceId, normalized, reason);
+        if (idempotencyKey != null && idempotencyKey.length() > 255) {
+            throw ApiException.badRequest(FieldError.of("invalid_idempotency_key",
+                    "Idempotency-Key must be at most 255 characters.", "Idempotency-Key"));
+        }
+        UnenrollJobRecord job = jobs.create(caller.orgId(), selector, ids, sequenceId, normalized, reason, idempotencyKey);
         return Response.status(202).entity(UnenrollJobView.of(job)).build();
     }
 

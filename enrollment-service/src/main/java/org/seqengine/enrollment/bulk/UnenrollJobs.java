@@ -70,8 +70,18 @@ public class UnenrollJobs {
         }
     }
 
+    /**
+     * With an Idempotency-Key the job id is derived from it: a retry answers the job already created.
+     * (A retry racing the first request's publication writes the same command ids again: the decider
+     * answers them as duplicates, which are not counted, and the processor takes one request per job.)
+     */
     public UnenrollJobRecord create(String orgId, Selector selector, List<String> enrollmentIds, String sequenceId,
-                                    List<String> companyDomains, String reason) {
+                                    List<String> companyDomains, String reason, String idempotencyKey) {
+        String jobId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("unenroll-job/" + orgId + "/" + idempotencyKey)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        UnenrollJobRecord existing = find(orgId, jobId);
+        if (existing != null) return existing;
         indexBarrier.await();
         TargetResolver.Targets targets = switch (selector) {
             case ENROLLMENT_IDS -> resolver.byEnrollmentIds(orgId, enrollmentIds);
@@ -85,7 +95,7 @@ public class UnenrollJobs {
         }
         Instant now = Instant.now();
         UnenrollJobRecord job = UnenrollJobRecord.newBuilder()
-                .setOrgId(orgId).setId(UUID.randomUUID().toString()).setCreatedAt(now).setUpdatedAt(now)
+                .setOrgId(orgId).setId(jobId).setCreatedAt(now).setUpdatedAt(now)
                 .setState(UnenrollJobProcessor.RUNNING).setSelectorKind(selector.name())
                 .setEnrollmentIds(List.of()).setSequenceId(sequenceId)
                 .setCompanyDomains(companyDomains == null ? List.of() : companyDomains.stream().limit(100).toList())

@@ -69,6 +69,23 @@ class UnenrollJobApiTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheSameJob() {
+        String sequence = TestData.sequence(ORG_A_KEY, null, 2);
+        for (int i = 0; i < 3; i++) enroll(sequence, TestData.person(ORG_A_KEY));
+        String key = "cleanup-" + TestData.id();
+        String job = as(ORG_A_KEY).header("Idempotency-Key", key).body(Map.of("sequence_id", sequence))
+                .post("/unenroll-jobs").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(ORG_A_KEY).get("/unenroll-jobs/" + job).then().body("state", equalTo("COMPLETED")));
+        as(ORG_A_KEY).header("Idempotency-Key", key).body(Map.of("sequence_id", sequence)).post("/unenroll-jobs")
+                .then().statusCode(202).body("id", equalTo(job)).body("state", equalTo("COMPLETED"))
+                .body("total", equalTo(3)).body("unenrolled", equalTo(3));
+        // the same key in another organization is another job
+        as(ORG_B_KEY).header("Idempotency-Key", key).body(Map.of("sequence_id", sequence)).post("/unenroll-jobs")
+                .then().statusCode(202).body("id", org.hamcrest.Matchers.not(equalTo(job))).body("total", equalTo(0));
+    }
+
+    @Test
     void csvNeedsAKnownHeaderAndValidIds() {
         as(ORG_A_KEY).contentType("text/csv").body("id\n" + TestData.id() + "\n").post("/unenroll-jobs")
                 .then().statusCode(400).body("errors[0].code", equalTo("csv_header_required"));
