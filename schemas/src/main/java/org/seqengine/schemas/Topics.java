@@ -55,6 +55,13 @@ public final class Topics {
     /** Bulk unenroll jobs; key {@code org_id/id}. Compacted. */
     public static final Topic<String, UnenrollJobRecord> UNENROLL_JOBS = avro("enrollment.unenroll-jobs.v1", UnenrollJobRecord.class, true);
 
+    /**
+     * Bulk unenroll job requests, written in one transaction with the job's Unenroll commands; key
+     * {@code org_id/id}. Append. The job processor turns them (and the commands' replies) into
+     * {@link #UNENROLL_JOBS}.
+     */
+    public static final Topic<String, UnenrollJobRecord> UNENROLL_JOB_REQUESTS = avro("enrollment.unenroll-job-requests.v1", UnenrollJobRecord.class, false);
+
     /** Active enrollment count per mailbox; key {@code org_id/mailbox_id}. Compacted. */
     public static final Topic<String, Long> MAILBOX_LOAD = new Topic<>("enrollment.mailbox-load.v1", Serdes.String(), Serdes.Long(), true);
 
@@ -66,7 +73,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, MAILBOX_LOAD, SEQUENCE_PAUSES);
+            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

@@ -262,11 +262,13 @@ public final class Samples {
                 .setCompanyDomains(List.of("rival.example"))
                 .setTargets(List.of(UnenrollTargetRecord.newBuilder().setPersonId("person-42").setEnrollmentId("enr-1").build()))
                 .setResolved(true)
+                .setTotal(1)
                 .setProcessed(1)
                 .setUnenrolled(1)
                 .setSkipped(0)
                 .setFailed(0)
                 .setError(null)
+                .setFinishedAt(T1)
                 .build();
     }
 }

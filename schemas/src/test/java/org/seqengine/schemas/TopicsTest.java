@@ -46,7 +46,8 @@ class TopicsTest {
         assertThat(Topics.COMMAND_REPLIES.name()).isEqualTo("enrollment.command-replies.v1");
         assertThat(Topics.MAILBOX_LOAD.name()).isEqualTo("enrollment.mailbox-load.v1");
         assertThat(Topics.all().stream().filter(t -> !t.compacted()).map(Topic::name))
-                .containsExactlyInAnyOrder("enrollment.commands.v1", "enrollment.events.v1", "enrollment.command-replies.v1");
+                .containsExactlyInAnyOrder("enrollment.commands.v1", "enrollment.events.v1", "enrollment.command-replies.v1",
+                        "enrollment.unenroll-job-requests.v1");
     }
 
     @Test

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,7 +33,9 @@ import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.EnrollmentStatus;
+import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 
 /** The enrollment API: the seed's {@code POST /enrollments}, reads, and lifecycle commands. */
@@ -64,7 +65,7 @@ public class EnrollmentResource {
         // an accepted Enroll, first or repeated (even after its outcome expired), names the enrollment it created
         String enrollmentId = reply.getEnrollmentIds().stream().findFirst()
                 .orElseThrow(() -> ApiException.unavailable("The enrollment outcome is not known; retry with the same Idempotency-Key."));
-        Enrollment created = queries.enrollment(orgId, enrollmentId)
+        Enrollment created = queries.enrollmentOf(orgId, body.personId(), enrollmentId)
                 .orElseThrow(() -> ApiException.unavailable("The enrollment was created but is not readable yet; retry the read."));
         return Response.status(201).entity(queries.view(created)).build();
     }
@@ -80,13 +81,28 @@ public class EnrollmentResource {
                                     @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limitParam) {
         int limit = parseLimit(limitParam);
-        Predicate<Enrollment> filter = e -> (personId == null || personId.equals(e.personId()))
-                && (sequenceId == null || sequenceId.equals(e.sequenceId()));
-        filter = filter.and(statusFilter(status));
-        List<Enrollment> page = queries.enrollments(caller.orgId(), filter, cursor, limit);
+        String statusName = statusName(status);
+        String orgId = caller.orgId();
+        List<Enrollment> page;
+        if (personId != null) {
+            // A person's enrollments are few and live in their state: filter there, current to the last command.
+            page = queries.personState(orgId, personId).enrollments().stream()
+                    .filter(e -> cursor == null || e.id().compareTo(cursor) > 0)
+                    .filter(e -> sequenceId == null || sequenceId.equals(e.sequenceId()))
+                    .filter(e -> statusName == null || e.status().name().equals(statusName) || e.displayStatus().name().equals(statusName))
+                    .sorted(java.util.Comparator.comparing(Enrollment::id)).limit(limit + 1L).toList();
+        } else if (sequenceId != null && !sequenceId.contains("/")) {
+            page = queries.page(statusName == null ? EnrollmentIndexKeys.bySequence(orgId, sequenceId)
+                    : EnrollmentIndexKeys.bySequenceAndStatus(orgId, sequenceId, statusName), cursor, limit);
+        } else if (sequenceId != null) {
+            page = List.of();
+        } else {
+            page = queries.page(statusName == null ? EnrollmentIndexKeys.all(orgId) : EnrollmentIndexKeys.byStatus(orgId, statusName),
+                    cursor, limit);
+        }
         boolean more = page.size() > limit;
         List<Enrollment> data = more ? page.subList(0, limit) : page;
-        return new EnrollmentPage(data.stream().map(queries::view).toList(), more ? data.get(data.size() - 1).id() : null);
+        return new EnrollmentPage(queries.views(orgId, data), more ? data.get(data.size() - 1).id() : null);
     }
 
     @POST
@@ -120,7 +136,9 @@ public class EnrollmentResource {
         Enrollment target = find(id);
         commands.execute(command.apply(CommandResults.meta(caller, target.personId(), operation + "/" + id,
                 idempotencyKey, null)));
-        return queries.view(find(id));
+        // Read back through the person's state: it holds the command's effect as soon as the outcome arrived.
+        PersonState state = queries.personState(caller.orgId(), target.personId());
+        return queries.view(state.enrollment(id).orElse(target), state);
     }
 
     private Enrollment find(String id) {
@@ -141,15 +159,18 @@ public class EnrollmentResource {
         throw ApiException.badRequest(FieldError.of("out_of_range", "limit must be an integer from 1 to 500.", "limit"));
     }
 
-    /** {@code status} accepts the API status (IN_PROGRESS, FINISHED) or a display status (QUEUED, PAUSED, ...). */
-    private static Predicate<Enrollment> statusFilter(String status) {
-        if (status == null) return e -> true;
+    /**
+     * {@code status} accepts the API status (IN_PROGRESS, FINISHED) or a display status (QUEUED,
+     * PAUSED, ...); the index holds both, so the name is the index segment.
+     */
+    private static String statusName(String status) {
+        if (status == null) return null;
         String wanted = status.toUpperCase(Locale.ROOT);
         for (EnrollmentStatus s : EnrollmentStatus.values()) {
-            if (s.name().equals(wanted)) return e -> e.status() == s;
+            if (s.name().equals(wanted)) return wanted;
         }
         for (DisplayStatus s : DisplayStatus.values()) {
-            if (s.name().equals(wanted)) return e -> e.displayStatus() == s;
+            if (s.name().equals(wanted)) return wanted;
         }
         throw ApiException.badRequest(FieldError.of("invalid_status",
                 "status must be one of IN_PROGRESS, FINISHED or a display status such as QUEUED, PAUSED.", "status"));

@@ -81,7 +81,7 @@ public class PeopleResource {
     public PersonUnenrollResult unenroll(@PathParam("id") String id, @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) String key) {
         requirePerson(id);
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.UnenrollPerson(meta(id, "unenroll-person", key, null)));
-        return new PersonUnenrollResult(id, views(reply.getEnrollmentIds()));
+        return new PersonUnenrollResult(id, views(id, reply.getEnrollmentIds()));
     }
 
     @POST
@@ -92,7 +92,7 @@ public class PeopleResource {
         OptOutSource source = body == null || body.source() == null ? OptOutSource.API
                 : OptOutSource.valueOf(body.source().toUpperCase(Locale.ROOT));
         CommandReplyRecord reply = commands.execute(new EnrollmentCommand.OptOut(meta(id, "opt-out", key, body == null ? null : body.reason()), source));
-        return new OptOutResult(id, true, views(reply.getEnrollmentIds()));
+        return new OptOutResult(id, true, views(id, reply.getEnrollmentIds()));
     }
 
     @DELETE
@@ -140,10 +140,14 @@ public class PeopleResource {
         }
     }
 
-    /** The enrollments a command ended, as read back from the store (one not readable yet is left out). */
-    private List<EnrollmentView> views(List<String> enrollmentIds) {
+    /**
+     * The enrollments a command ended, read back through the person's state: it holds the command's
+     * effect as soon as the outcome arrived.
+     */
+    private List<EnrollmentView> views(String personId, List<String> enrollmentIds) {
+        PersonState state = queries.personState(caller.orgId(), personId);
         return enrollmentIds.stream()
-                .flatMap(eid -> queries.enrollment(caller.orgId(), eid).map(queries::view).stream())
+                .flatMap(eid -> state.enrollment(eid).map(e -> queries.view(e, state)).stream())
                 .toList();
     }
 }

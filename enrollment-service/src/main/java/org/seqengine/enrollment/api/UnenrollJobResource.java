@@ -1,10 +1,15 @@
 package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,14 +26,18 @@ import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
 import org.seqengine.enrollment.api.dto.UnenrollJobView;
 import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.api.validation.Ids;
+import org.seqengine.enrollment.bulk.CsvTargets;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
-/** Bulk unenroll jobs: by enrollment ids, by sequence, or by company domains; progress by polling. */
+/**
+ * Bulk unenroll jobs: by enrollment ids, by sequence, or by company domains (JSON), or by a CSV
+ * upload of enrollment ids or company domains ({@code text/csv}); progress by polling.
+ */
 @Path("/sequences/v1/unenroll-jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class UnenrollJobResource {
 
     @Inject
@@ -35,15 +46,47 @@ public class UnenrollJobResource {
     @Inject
     UnenrollJobs jobs;
 
+    @Inject
+    Validator validator;
+
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "The job was accepted; poll it for progress.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnenrollJobView.class)))
-    public Response create(@NotNull @Valid UnenrollJobRequest body) {
-        UnenrollJobs.Selector selector = body.selector();
-        List<String> domains = body.companyDomains() == null ? null
-                : body.companyDomains().stream().map(ReferenceBodies::normalizeDomain).filter(d -> d != null).toList();
-        UnenrollJobRecord job = jobs.create(caller.orgId(), selector, body.enrollmentIds(), body.sequenceId(), domains);
-        return Response.status(202).entity(view(job)).build();
+    public Response create(@NotNull @Valid UnenrollJobRequest body,
+                           @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) @Size(max = 255) String idempotencyKey) {
+        return start(body, idempotencyKey);
+    }
+
+    /**
+     * A CSV upload: header {@code enrollment_id} or {@code company_domain}, one value per row. Rows are
+     * checked like the JSON lists: a bad row is reported as {@code ["enrollment_ids", i]} or
+     * {@code ["company_domains", i]}, {@code i} counting data rows from 0.
+     */
+    @POST
+    @Consumes("text/csv")
+    @APIResponse(responseCode = "202", description = "The job was accepted; poll it for progress.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnenrollJobView.class)))
+    public Response createFromCsv(String csv,
+                                  @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) @Size(max = 255) String idempotencyKey) {
+        CsvTargets.Parsed parsed;
+        try {
+            parsed = CsvTargets.parse(csv == null ? "" : csv);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(FieldError.of("invalid_csv", "The CSV could not be read: " + e.getMessage()));
+        }
+        if (parsed.column() == null) {
+            throw ApiException.badRequest(FieldError.of("csv_header_required",
+                    "The first row must name the column: enrollment_id or company_domain."));
+        }
+        UnenrollJobRequest body = CsvTargets.ENROLLMENT_ID.equals(parsed.column())
+                ? new UnenrollJobRequest(parsed.values(), null, null, null)
+                : new UnenrollJobRequest(null, null, parsed.values(), null);
+        Set<ConstraintViolation<UnenrollJobRequest>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return start(body, idempotencyKey);
     }
 
     @GET
@@ -51,18 +94,14 @@ public class UnenrollJobResource {
     public UnenrollJobView get(@PathParam("id") String id) {
         UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
-        return view(job);
+        return UnenrollJobView.of(job);
     }
 
-    private static UnenrollJobView view(UnenrollJobRecord job) {
-        return new UnenrollJobView(job.getId(), job.getState(), job.getSelectorKind(), job.getResolved(),
-                job.getResolved() ? job.getTargets().size() + job.getSkipped() - skippedAfterResolve(job) : null,
-                job.getProcessed(), job.getUnenrolled(), job.getSkipped(), job.getFailed(),
-                job.getCreatedAt(), job.getUpdatedAt(), job.getError());
-    }
-
-    /** Skips counted while running (targets already ended) are part of the targets, not extra. */
-    private static int skippedAfterResolve(UnenrollJobRecord job) {
-        return Math.max(0, job.getProcessed() - job.getUnenrolled() - job.getFailed());
+    private Response start(UnenrollJobRequest body, String idempotencyKey) {
+        List<String> domains = body.companyDomains() == null ? null
+                : body.companyDomains().stream().map(ReferenceBodies::normalizeDomain).filter(Objects::nonNull).distinct().toList();
+        UnenrollJobRecord job = jobs.create(caller.orgId(), body.selector(), body.enrollmentIds(), body.sequenceId(), domains,
+                body.reason(), idempotencyKey);
+        return Response.status(202).entity(UnenrollJobView.of(job)).build();
     }
 }

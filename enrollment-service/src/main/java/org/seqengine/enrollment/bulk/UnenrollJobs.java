@@ -1,51 +1,46 @@
 package org.seqengine.enrollment.bulk;
 
-import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.seqengine.enrollment.api.error.ApiException;
+import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
-import org.seqengine.enrollment.domain.RejectionCode;
-import org.seqengine.enrollment.kafka.CommandGateway;
+import org.seqengine.enrollment.kafka.KafkaClients;
+import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.enrollment.query.EnrollmentQueries;
-import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.GlobalTable;
-import org.seqengine.schemas.avro.CommandReplyRecord;
-import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
-import org.seqengine.schemas.avro.UnenrollTargetRecord;
 
 /**
- * Bulk unenroll: a job resolves its targets once, then sends Unenroll commands in batches, saving
- * its progress to the compacted jobs topic after each batch. Command ids are derived from the job
- * and the enrollment, so a job resumed after a crash re-sends a batch without unenrolling twice:
- * a job is never partially forgotten. Job records are updated in place (each is a fresh copy
- * decoded from the store, owned by the single runner thread) rather than through
- * {@code newBuilder(record)}, whose deep copy resolves classes through Avro's class loader.
+ * Bulk unenroll. Creating a job resolves its targets from the enrollment indexes, then writes, in
+ * ONE Kafka transaction, the job's request and one Unenroll command per target (command id
+ * {@code unenroll-job/<job>/<enrollment>}). After the commit the commands topic is the job's durable
+ * work queue: the decider applies each command exactly once, whichever instance owns the person and
+ * however often instances die; a crash before the commit leaves no job and no command. Outcomes are
+ * counted by {@link UnenrollJobProcessor} (one task per job, exactly once). No runner loop exists
+ * that could run a job twice, and no record ever holds a job's targets.
  */
 @ApplicationScoped
 public class UnenrollJobs {
 
     private static final Logger LOG = Logger.getLogger(UnenrollJobs.class);
-    static final int BATCH_SIZE = 500;
 
     public enum Selector { ENROLLMENT_IDS, SEQUENCE, COMPANY_DOMAINS }
 
@@ -53,183 +48,135 @@ public class UnenrollJobs {
     EnrollmentQueries queries;
 
     @Inject
-    ReferenceDataWriter writer;
+    TargetResolver resolver;
 
     @Inject
-    CommandGateway gateway;
+    org.seqengine.enrollment.query.IndexBarrier indexBarrier;
 
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "unenroll-jobs");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    @Inject
+    KafkaClients clients;
 
-    @PreDestroy
-    void stop() {
-        runner.shutdownNow();
+    @Inject
+    EnrollmentConfig config;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    String applicationServer;
+
+    private KafkaProducer<byte[], byte[]> producer;
+
+    void stop(@Observes ShutdownEvent ignored) {
+        synchronized (this) {
+            if (producer != null) producer.close(Duration.ofSeconds(5));
+        }
     }
 
+    /**
+     * With an Idempotency-Key the job id is derived from it: a retry answers the job already created.
+     * (A retry racing the first request's publication writes the same command ids again: the decider
+     * answers them as duplicates, which are not counted, and the processor takes one request per job.)
+     */
     public UnenrollJobRecord create(String orgId, Selector selector, List<String> enrollmentIds, String sequenceId,
-                                    List<String> companyDomains) {
+                                    List<String> companyDomains, String reason, String idempotencyKey) {
+        String jobId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("unenroll-job/" + orgId + "/" + idempotencyKey)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        UnenrollJobRecord existing = find(orgId, jobId);
+        if (existing != null) return existing;
+        indexBarrier.await();
+        TargetResolver.Targets targets = switch (selector) {
+            case ENROLLMENT_IDS -> resolver.byEnrollmentIds(orgId, enrollmentIds);
+            case SEQUENCE -> resolver.bySequence(orgId, sequenceId);
+            case COMPANY_DOMAINS -> resolver.byCompanyDomains(orgId, companyDomains);
+        };
+        int total = targets.active().size() + targets.unmatched();
+        if (total > config.unenrollJobs().maxTargets()) {
+            throw ApiException.badRequest(FieldError.of("too_many_targets", "The job would have " + total
+                    + " targets; at most " + config.unenrollJobs().maxTargets() + " are allowed per job: split it."));
+        }
         Instant now = Instant.now();
         UnenrollJobRecord job = UnenrollJobRecord.newBuilder()
-                .setOrgId(orgId).setId(UUID.randomUUID().toString()).setCreatedAt(now).setUpdatedAt(now)
-                .setState("RUNNING").setSelectorKind(selector.name())
-                .setEnrollmentIds(enrollmentIds == null ? List.of() : enrollmentIds).setSequenceId(sequenceId)
-                .setCompanyDomains(companyDomains == null ? List.of() : companyDomains)
-                .setTargets(List.of()).setResolved(false)
-                .setProcessed(0).setUnenrolled(0).setSkipped(0).setFailed(0).setError(null)
-                .build();
-        save(job);
-        submit(job.getOrgId() + "/" + job.getId());
-        LOG.infof("unenroll job %s created (%s)", job.getId(), selector);
-        return job;
+                .setOrgId(orgId).setId(jobId).setCreatedAt(now).setUpdatedAt(now)
+                .setState(UnenrollJobProcessor.RUNNING).setSelectorKind(selector.name())
+                .setEnrollmentIds(List.of()).setSequenceId(sequenceId)
+                .setCompanyDomains(companyDomains == null ? List.of() : companyDomains.stream().limit(100).toList())
+                .setTargets(List.of()).setResolved(true).setTotal(total)
+                .setProcessed(targets.unmatched()).setUnenrolled(0).setSkipped(targets.unmatched()).setFailed(0)
+                .setError(null).setFinishedAt(null).build();
+        publish(job, targets.active(), reason);
+        LOG.infof("unenroll job %s created (%s): %d targets, %d unmatched", job.getId(), selector,
+                targets.active().size(), targets.unmatched());
+        return awaitPublished(job);
     }
 
     public UnenrollJobRecord find(String orgId, String jobId) {
         return queries.record(GlobalTable.UNENROLL_JOBS, orgId, jobId).orElse(null);
     }
 
-    /** Picks up jobs left RUNNING by a previous process (crash or restart). */
-    @Scheduled(every = "${enrollment.unenroll-jobs.resume-every:5s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void resumeUnfinished() {
+    private synchronized void publish(UnenrollJobRecord job, List<Enrollment> targets, String reason) {
+        KafkaProducer<byte[], byte[]> p = producer();
+        String jobKey = Keys.of(job.getOrgId(), job.getId());
         try {
-            ReadOnlyKeyValueStore<String, UnenrollJobRecord> store = queries.store(GlobalTable.UNENROLL_JOBS);
-            try (KeyValueIterator<String, UnenrollJobRecord> it = store.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, UnenrollJobRecord> kv = it.next();
-                    if ("RUNNING".equals(kv.value.getState()) && !running.contains(kv.key)) {
-                        LOG.infof("resuming unenroll job %s at %d processed", kv.value.getId(), kv.value.getProcessed());
-                        submit(kv.key);
-                    }
-                }
+            p.beginTransaction();
+            p.send(record(Topics.UNENROLL_JOB_REQUESTS.name(), jobKey,
+                    Topics.UNENROLL_JOB_REQUESTS.valueSerde().serializer().serialize(Topics.UNENROLL_JOB_REQUESTS.name(), job)));
+            for (Enrollment target : targets) {
+                CommandMeta meta = new CommandMeta(JobCommandIds.of(job.getId(), target.id()), job.getOrgId(),
+                        target.personId(), job.getCreatedAt(), "unenroll-job:" + job.getId(),
+                        reason == null ? "bulk unenroll" : reason);
+                p.send(record(Topics.COMMANDS.name(), Keys.of(job.getOrgId(), target.personId()), Topics.COMMANDS.valueSerde()
+                        .serializer().serialize(Topics.COMMANDS.name(), CommandMapper.toAvro(new EnrollmentCommand.Unenroll(meta, target.id())))));
             }
-        } catch (InvalidStateStoreException e) {
-            // Streams not running yet; the next tick retries.
-        }
-    }
-
-    private void submit(String jobKey) {
-        if (running.add(jobKey)) {
-            runner.submit(() -> {
-                try {
-                    run(jobKey);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "unenroll job %s interrupted; it resumes on the next check", jobKey);
-                } finally {
-                    running.remove(jobKey);
-                }
-            });
-        }
-    }
-
-    private void run(String jobKey) {
-        UnenrollJobRecord job = queries.store(GlobalTable.UNENROLL_JOBS).get(jobKey);
-        if (job == null || !"RUNNING".equals(job.getState())) return;
-        if (!job.getResolved()) {
-            job = resolve(job);
-            save(job);
-        }
-        List<UnenrollTargetRecord> targets = job.getTargets();
-        while (job.getProcessed() < targets.size()) {
-            List<UnenrollTargetRecord> batch = targets.subList(job.getProcessed(),
-                    Math.min(targets.size(), job.getProcessed() + BATCH_SIZE));
-            job = runBatch(job, batch);
-            save(job);
-        }
-        job.setState("COMPLETED");
-        job.setUpdatedAt(Instant.now());
-        save(job);
-        LOG.infof("unenroll job %s completed: %d unenrolled, %d skipped, %d failed", job.getId(), job.getUnenrolled(),
-                job.getSkipped(), job.getFailed());
-    }
-
-    private UnenrollJobRecord runBatch(UnenrollJobRecord job, List<UnenrollTargetRecord> batch) {
-        List<CompletableFuture<CommandReplyRecord>> replies = new ArrayList<>();
-        for (UnenrollTargetRecord target : batch) {
-            String commandId = UUID.nameUUIDFromBytes(("unenroll-job/" + job.getId() + "/" + target.getEnrollmentId())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            CommandMeta meta = new CommandMeta(commandId, job.getOrgId(), target.getPersonId(), Instant.now(),
-                    "unenroll-job:" + job.getId(), "bulk unenroll");
-            replies.add(gateway.send(new EnrollmentCommand.Unenroll(meta, target.getEnrollmentId())));
-        }
-        int unenrolled = 0;
-        int skipped = 0;
-        int failed = 0;
-        for (CompletableFuture<CommandReplyRecord> future : replies) {
+            p.commitTransaction();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "unenroll job %s could not be written; nothing of it was committed", job.getId());
             try {
-                CommandReplyRecord reply = future.join(); // bounded: the gateway times every command out
-                if (reply.getErrorReference() != null) {
-                    failed++; // dead-lettered: see the DLQ under this reference
-                } else if (reply.getRejections().isEmpty()) {
-                    unenrolled++;
-                } else if (isAlreadyEnded(reply.getRejections().get(0).getCode())) {
-                    skipped++;
-                } else {
-                    failed++;
-                }
-            } catch (RuntimeException e) {
-                failed++;
+                p.abortTransaction();
+            } catch (RuntimeException abortFailed) {
+                p.close(Duration.ZERO);
+                producer = null;
+            }
+            throw ApiException.unavailable("The job could not be written to Kafka (nothing was unenrolled); retry.");
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {
+        return new ProducerRecord<>(topic, Topics.COMMANDS.keySerde().serializer().serialize(topic, key), value);
+    }
+
+    /**
+     * One transactional producer per instance. Its id is the instance's advertised address, so a
+     * restarted instance fences (and aborts) what a killed one left open at once, instead of holding
+     * the command partitions' read_committed readers for a transaction timeout.
+     */
+    private KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = clients.base("enrollment-unenroll-jobs");
+            props.put("transactional.id", "enrollment-unenroll-jobs-" + applicationServer);
+            props.put("enable.idempotence", true);
+            props.put("acks", "all");
+            props.put("linger.ms", 5);
+            props.put("transaction.timeout.ms", 60_000);
+            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+            producer.initTransactions();
+        }
+        return producer;
+    }
+
+    /**
+     * Answers with the job as accepted (RUNNING), once a GET on this instance finds it (bounded wait:
+     * the job is durable either way).
+     */
+    private UnenrollJobRecord awaitPublished(UnenrollJobRecord job) {
+        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (find(job.getOrgId(), job.getId()) != null) return job;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
-        job.setProcessed(job.getProcessed() + batch.size());
-        job.setUnenrolled(job.getUnenrolled() + unenrolled);
-        job.setSkipped(job.getSkipped() + skipped);
-        job.setFailed(job.getFailed() + failed);
-        job.setUpdatedAt(Instant.now());
         return job;
-    }
-
-    private static boolean isAlreadyEnded(String code) {
-        return RejectionCode.ENROLLMENT_NOT_ACTIVE.name().equals(code) || RejectionCode.ENROLLMENT_NOT_FOUND.name().equals(code);
-    }
-
-    /** Finds the active enrollments the selector names; unknown or already-ended ids count as skipped. */
-    private UnenrollJobRecord resolve(UnenrollJobRecord job) {
-        String orgId = job.getOrgId();
-        List<UnenrollTargetRecord> targets = new ArrayList<>();
-        int skipped = 0;
-        switch (Selector.valueOf(job.getSelectorKind())) {
-            case ENROLLMENT_IDS -> {
-                for (String id : new java.util.LinkedHashSet<>(job.getEnrollmentIds())) {
-                    var enrollment = queries.enrollment(orgId, id).filter(Enrollment::isActive);
-                    if (enrollment.isPresent()) {
-                        targets.add(new UnenrollTargetRecord(enrollment.get().personId(), id));
-                    } else {
-                        skipped++;
-                    }
-                }
-            }
-            case SEQUENCE -> queries.enrollments(orgId, e -> e.isActive() && e.sequenceId().equals(job.getSequenceId()))
-                    .forEach(e -> targets.add(new UnenrollTargetRecord(e.personId(), e.id())));
-            case COMPANY_DOMAINS -> {
-                Set<String> domains = new HashSet<>(job.getCompanyDomains());
-                Set<String> people = new HashSet<>();
-                ReadOnlyKeyValueStore<String, PersonRecord> peopleStore = queries.store(GlobalTable.PEOPLE);
-                try (KeyValueIterator<String, PersonRecord> it = peopleStore.prefixScan(orgId + "/",
-                        new org.apache.kafka.common.serialization.StringSerializer())) {
-                    it.forEachRemaining(kv -> {
-                        if (kv.value.getCompanyDomain() != null && domains.contains(kv.value.getCompanyDomain())) {
-                            people.add(kv.value.getId());
-                        }
-                    });
-                }
-                for (String personId : people) {
-                    queries.personState(orgId, personId).active()
-                            .ifPresent(e -> targets.add(new UnenrollTargetRecord(personId, e.id())));
-                }
-            }
-        }
-        job.setTargets(targets);
-        job.setResolved(true);
-        job.setSkipped(skipped);
-        job.setUpdatedAt(Instant.now());
-        return job;
-    }
-
-    private void save(UnenrollJobRecord job) {
-        writer.upsert(GlobalTable.UNENROLL_JOBS, job.getOrgId(), job.getId(), job);
     }
 }

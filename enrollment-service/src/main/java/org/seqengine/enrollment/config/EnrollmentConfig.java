@@ -28,6 +28,29 @@ public interface EnrollmentConfig {
 
     Topics topics();
 
+    Cluster cluster();
+
+    UnenrollJobs unenrollJobs();
+
+    interface Cluster {
+        /** Shared secret for calls between instances ({@code /internal/v1}); derived from api-keys when unset. */
+        Optional<String> internalToken();
+    }
+
+    interface UnenrollJobs {
+        /** Most targets one job may have. */
+        @WithDefault("200000")
+        int maxTargets();
+
+        /** How long a finished job stays readable. */
+        @WithDefault("7D")
+        Duration retention();
+
+        /** How often finished jobs are checked for expiry and progress is published. */
+        @WithDefault("1S")
+        Duration publishInterval();
+    }
+
     interface RateLimit {
         @WithDefault("100000")
         long requests();

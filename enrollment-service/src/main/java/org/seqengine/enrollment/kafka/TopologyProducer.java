@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.streams.Topology;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.streams.EnrollmentTopology;
+import org.seqengine.enrollment.streams.TopologySettings;
 
 /** Hands the topology to Quarkus' Kafka Streams extension, after making sure its topics exist. */
 @ApplicationScoped
@@ -20,6 +21,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         topics.ensureCreated();
-        return EnrollmentTopology.build(config.commandOutcomeRetention());
+        return EnrollmentTopology.build(new TopologySettings(config.commandOutcomeRetention(),
+                config.unenrollJobs().retention(), config.unenrollJobs().publishInterval()));
     }
 }

@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -21,16 +24,25 @@ import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.enrollment.streams.StoreReferenceData;
 import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 
 /**
- * Reads served from the Streams state stores (interactive queries). Every read is scoped to one
+ * Reads served from the Streams state stores of the whole cluster. Every read is scoped to one
  * organization by the store key, so another organization's ids are simply not found.
+ * <ul>
+ *   <li>a person's state (and so every enrollment of the person, current to the last command) is
+ *       read on the instance owning the person's partition;</li>
+ *   <li>an enrollment id is resolved to its person through {@code enrollments-by-id} (partitioned by
+ *       enrollment id), then read from the person's state;</li>
+ *   <li>lists scan one index prefix from the cursor on every instance (O(page) each) and merge.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EnrollmentQueries {
@@ -40,10 +52,18 @@ public class EnrollmentQueries {
     @Inject
     KafkaStreams streams;
 
+    @Inject
+    ClusterRouter router;
+
     /** A store of this instance; reads retry for a few seconds while a rebalance moves it. */
     public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         return new RetryingStore<>(() -> streams.store(
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())), READ_PATIENCE);
+    }
+
+    <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+        return new RetryingStore<>(() -> streams.store(StoreQueryParameters.fromNameAndType(name,
+                QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition)), READ_PATIENCE);
     }
 
     public <V> ReadOnlyKeyValueStore<String, V> store(GlobalTable<V> table) {
@@ -56,53 +76,186 @@ public class EnrollmentQueries {
 
     /** A record of the organization in a global table (sequence, mailbox, person, job, ...), if it exists. */
     public <V> Optional<V> record(GlobalTable<V> table, String orgId, String id) {
-        if (id == null || id.isBlank() || id.contains("/")) return Optional.empty();
+        if (!isId(id)) return Optional.empty();
         return Optional.ofNullable(store(table).get(Keys.of(orgId, id)));
     }
 
+    /** The enrollment as its person's state has it now, wherever in the cluster that person lives. */
     public Optional<Enrollment> enrollment(String orgId, String enrollmentId) {
-        EnrollmentRecord record = this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS).get(Keys.of(orgId, enrollmentId));
-        return Optional.ofNullable(record).map(StateMapper::toDomain);
+        if (!isId(enrollmentId)) return Optional.empty();
+        return personOf(orgId, enrollmentId).flatMap(person -> enrollmentOf(orgId, person, enrollmentId));
+    }
+
+    /** Read-after-write: a command's effect is in the person's state as soon as its outcome arrives. */
+    public Optional<Enrollment> enrollmentOf(String orgId, String personId, String enrollmentId) {
+        return personState(orgId, personId).enrollment(enrollmentId);
     }
 
     public PersonState personState(String orgId, String personId) {
-        PersonStateRecord record = this.<PersonStateRecord>store(StoreNames.PERSON_STATES).get(Keys.of(orgId, personId));
+        if (!isId(personId)) return PersonState.empty(orgId, personId);
+        PersonStateRecord record = personStateRecord(Keys.of(orgId, personId));
         return record == null ? PersonState.empty(orgId, personId) : StateMapper.toDomain(record);
     }
 
-    /** Every enrollment of the org matching the filter, ordered by id. */
-    public List<Enrollment> enrollments(String orgId, Predicate<Enrollment> filter) {
-        return enrollments(orgId, filter, null, Integer.MAX_VALUE);
+    PersonStateRecord personStateRecord(String key) {
+        KeyQueryMetadata owner = router.owner(StoreNames.PERSON_STATES, key);
+        if (router.isSelf(owner.activeHost())) {
+            return this.<PersonStateRecord>store(StoreNames.PERSON_STATES, owner.partition()).get(key);
+        }
+        return router.get(owner.activeHost(), "/internal/v1/person-states", Map.of("key", key))
+                .map(n -> AvroCodec.decode(PersonStateRecord.class, n.path("record").asText(null))).orElse(null);
+    }
+
+    /** The person of an enrollment: from the store routable by enrollment id, else from every decider. */
+    private Optional<String> personOf(String orgId, String enrollmentId) {
+        String key = Keys.of(orgId, enrollmentId);
+        KeyQueryMetadata owner = router.owner(StoreNames.ENROLLMENTS_BY_ID, key);
+        EnrollmentRecord indexed = router.isSelf(owner.activeHost())
+                ? this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS_BY_ID, owner.partition()).get(key)
+                : remoteEnrollment(owner.activeHost(), key, "by-id");
+        if (indexed != null) return Optional.of(indexed.getPersonId());
+        // Created a moment ago and not indexed yet: the deciders' own stores already have it (a point
+        // lookup in each partition of each instance, not a scan).
+        for (HostInfo host : router.hosts(StoreNames.ENROLLMENTS)) {
+            EnrollmentRecord decided = router.isSelf(host) ? localDecidedEnrollment(key) : remoteEnrollment(host, key, "decider");
+            if (decided != null) return Optional.of(decided.getPersonId());
+        }
+        return Optional.empty();
+    }
+
+    EnrollmentRecord localDecidedEnrollment(String key) {
+        return this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS).get(key);
+    }
+
+    EnrollmentRecord localIndexedEnrollment(String key) {
+        return this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS_BY_ID).get(key);
+    }
+
+    private EnrollmentRecord remoteEnrollment(HostInfo host, String key, String source) {
+        return router.get(host, "/internal/v1/enrollments", Map.of("key", key, "source", source))
+                .map(n -> AvroCodec.decode(EnrollmentRecord.class, n.path("record").asText(null))).orElse(null);
     }
 
     /**
-     * The org's enrollments matching the filter, ordered by id, after {@code cursor} (exclusive): at
-     * most {@code limit + 1}, so the caller sees whether another page follows.
+     * The enrollments under one index prefix (see {@link EnrollmentIndexKeys}) after {@code cursor}
+     * (exclusive), in id order, from every instance: at most {@code limit + 1}, so the caller sees
+     * whether another page follows.
      */
-    public List<Enrollment> enrollments(String orgId, Predicate<Enrollment> filter, String cursor, int limit) {
-        List<Enrollment> page = new ArrayList<>();
-        try (KeyValueIterator<String, EnrollmentRecord> it =
-                     this.<EnrollmentRecord>store(StoreNames.ENROLLMENTS).prefixScan(orgId + "/", new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, EnrollmentRecord> kv = it.next();
-                Enrollment e = StateMapper.toDomain(kv.value);
-                if ((cursor == null || e.id().compareTo(cursor) > 0) && filter.test(e)) {
-                    page.add(e);
+    public List<Enrollment> page(String prefix, String cursor, int limit) {
+        List<EnrollmentRecord> merged = new ArrayList<>();
+        for (HostInfo host : router.hosts(StoreNames.ENROLLMENT_INDEX)) {
+            if (router.isSelf(host)) {
+                merged.addAll(localPage(prefix, cursor, limit));
+            } else {
+                Map<String, String> query = new HashMap<>(Map.of("prefix", prefix, "limit", String.valueOf(limit)));
+                if (cursor != null) query.put("after", cursor);
+                router.get(host, "/internal/v1/enrollment-pages", query).ifPresent(n -> n.path("records")
+                        .forEach(r -> merged.add(AvroCodec.decode(EnrollmentRecord.class, r.asText()))));
+            }
+        }
+        merged.sort(Comparator.comparing(EnrollmentRecord::getId));
+        return merged.stream().limit(limit + 1L).map(StateMapper::toDomain).toList();
+    }
+
+    /** This instance's part of a page: limit + 1 entries from each local partition, merged. */
+    List<EnrollmentRecord> localPage(String prefix, String cursor, int limit) {
+        List<EnrollmentRecord> page = new ArrayList<>();
+        String from = cursor == null ? prefix : prefix + cursor;
+        String to = prefix + '\uffff';
+        for (int partition : router.localPartitions(StoreNames.ENROLLMENT_INDEX, Topics.ENROLLMENTS.name())) {
+            ReadOnlyKeyValueStore<String, String> index = store(StoreNames.ENROLLMENT_INDEX, partition);
+            ReadOnlyKeyValueStore<String, EnrollmentRecord> byId = store(StoreNames.ENROLLMENTS_BY_ID, partition);
+            int taken = 0;
+            try (KeyValueIterator<String, String> it = index.range(from, to)) {
+                while (it.hasNext() && taken <= limit) {
+                    String id = EnrollmentIndexKeys.enrollmentId(it.next().key);
+                    if (id.equals(cursor)) continue;
+                    String orgId = prefix.substring(0, prefix.indexOf('/'));
+                    EnrollmentRecord record = byId.get(Keys.of(orgId, id));
+                    if (record != null) {
+                        page.add(record);
+                        taken++;
+                    }
                 }
             }
         }
-        // Stores of several partitions iterate one after another: sort for a stable cursor order.
-        page.sort(Comparator.comparing(Enrollment::id));
-        return page.size() > limit ? page.subList(0, limit + 1) : page;
+        page.sort(Comparator.comparing(EnrollmentRecord::getId));
+        return page.size() > limit + 1 ? page.subList(0, limit + 1) : page;
+    }
+
+    /** Indexed enrollments by id, one call per owning instance (for bulk jobs by enrollment ids). */
+    public List<Enrollment> indexedEnrollments(String orgId, List<String> enrollmentIds) {
+        Map<HostInfo, List<String>> byHost = new HashMap<>();
+        for (String id : enrollmentIds) {
+            if (!isId(id)) continue;
+            String key = Keys.of(orgId, id);
+            byHost.computeIfAbsent(router.owner(StoreNames.ENROLLMENTS_BY_ID, key).activeHost(), h -> new ArrayList<>()).add(key);
+        }
+        List<Enrollment> found = new ArrayList<>();
+        byHost.forEach((host, keys) -> {
+            if (router.isSelf(host)) {
+                ReadOnlyKeyValueStore<String, EnrollmentRecord> local = store(StoreNames.ENROLLMENTS_BY_ID);
+                keys.forEach(k -> Optional.ofNullable(local.get(k)).map(StateMapper::toDomain).ifPresent(found::add));
+            } else {
+                for (int from = 0; from < keys.size(); from += 5_000) {
+                    router.post(host, "/internal/v1/enrollments", Map.of("keys", keys.subList(from, Math.min(keys.size(), from + 5_000))))
+                            .ifPresent(n -> n.path("records").forEach(r ->
+                                    found.add(StateMapper.toDomain(AvroCodec.decode(EnrollmentRecord.class, r.asText())))));
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Person states of many people, one call per owning instance (for a page of views). */
+    public Map<String, PersonState> personStates(String orgId, Set<String> personIds) {
+        Map<HostInfo, List<String>> byHost = new HashMap<>();
+        for (String person : personIds) {
+            if (!isId(person)) continue;
+            String key = Keys.of(orgId, person);
+            byHost.computeIfAbsent(router.owner(StoreNames.PERSON_STATES, key).activeHost(), h -> new ArrayList<>()).add(key);
+        }
+        Map<String, PersonState> states = new HashMap<>();
+        byHost.forEach((host, keys) -> {
+            if (router.isSelf(host)) {
+                ReadOnlyKeyValueStore<String, PersonStateRecord> local = store(StoreNames.PERSON_STATES);
+                keys.forEach(k -> Optional.ofNullable(local.get(k)).map(StateMapper::toDomain)
+                        .ifPresent(s -> states.put(s.personId(), s)));
+            } else {
+                router.post(host, "/internal/v1/person-states", Map.of("keys", keys)).ifPresent(n -> n.path("records")
+                        .forEach(r -> {
+                            PersonState s = StateMapper.toDomain(AvroCodec.decode(PersonStateRecord.class, r.asText()));
+                            states.put(s.personId(), s);
+                        }));
+            }
+        });
+        return states;
     }
 
     public EnrollmentView view(Enrollment e) {
+        return view(e, personState(e.orgId(), e.personId()));
+    }
+
+    public List<EnrollmentView> views(String orgId, List<Enrollment> enrollments) {
+        Set<String> people = new LinkedHashSet<>();
+        enrollments.forEach(e -> people.add(e.personId()));
+        Map<String, PersonState> states = personStates(orgId, people);
+        return enrollments.stream().map(e -> view(e, states.getOrDefault(e.personId(), PersonState.empty(orgId, e.personId()))))
+                .toList();
+    }
+
+    public EnrollmentView view(Enrollment e, PersonState state) {
         ReferenceData ref = reference(e.orgId());
         Person person = ref.person(e.personId()).orElse(null);
         // opted out now by any source: here (link, admin, reply, API) or by the CRM flag
-        boolean personOptedOut = personState(e.orgId(), e.personId()).optedOut()
-                || (person != null && person.emailOptOut());
+        boolean personOptedOut = state.optedOut() || (person != null && person.emailOptOut());
         return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), person,
                 ref.mailbox(e.mailboxId()).orElse(null), personOptedOut);
     }
+
+    /** Ids are single key segments: anything with a slash could reach into another key's range. */
+    static boolean isId(String id) {
+        return id != null && !id.isBlank() && !id.contains("/") && !id.contains("\uffff");
+    }
+
 }

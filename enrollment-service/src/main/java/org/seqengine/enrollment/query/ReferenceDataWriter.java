@@ -37,6 +37,9 @@ public class ReferenceDataWriter {
     @Inject
     EnrollmentQueries queries;
 
+    @Inject
+    ClusterRouter router;
+
     private KafkaProducer<byte[], byte[]> producer;
 
     void start(@Observes StartupEvent ignored) {
@@ -69,7 +72,33 @@ public class ReferenceDataWriter {
             throw ApiException.unavailable("Could not write to Kafka; retry shortly.");
         }
         awaitVisible(table, key, encoded);
+        awaitVisibleOnEveryInstance(table, key, encoded);
         return value;
+    }
+
+    /**
+     * Each instance decides with its own copy of the global stores: a write is answered once every
+     * instance shows it, so a client that PUTs a person and enrolls them through another instance
+     * never meets PERSON_NOT_FOUND.
+     */
+    private <V> void awaitVisibleOnEveryInstance(GlobalTable<V> table, String key, byte[] expected) {
+        String wanted = java.util.Base64.getEncoder().encodeToString(expected);
+        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
+        for (var host : router.allHosts()) {
+            if (router.isSelf(host)) continue;
+            while (!wanted.equals(router.get(host, "/internal/v1/global-records", Map.of("store", table.storeName(), "key", key))
+                    .map(n -> n.path("record").asText(null)).orElse(null))) {
+                if (System.nanoTime() > deadline) {
+                    throw ApiException.unavailable("The write was accepted but is not visible everywhere yet; retry the read shortly.");
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Compares encoded bytes: the wire format is the truth (timestamps are millisecond-precise there). */

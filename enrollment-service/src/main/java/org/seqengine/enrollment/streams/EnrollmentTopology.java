@@ -11,33 +11,39 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.utils.Bytes;
-import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
-import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.enrollment.bulk.JobReplyRouter;
+import org.seqengine.enrollment.bulk.UnenrollJobProcessor;
 import org.seqengine.schemas.serde.AvroSerdes;
 
 /**
  * The enrollment-service topology:
  * <ul>
  *   <li>commands (keyed org/person, read as bytes) -> {@link CommandGuard} around
- *       {@link EnrollmentCommandProcessor} with the person-states and enrollments stores -> events,
- *       enrollments, command replies; a command that cannot be processed -> the DLQ and an error reply;</li>
+ *       {@link EnrollmentCommandProcessor} with the person-states, enrollments and command-outcomes
+ *       stores -> events, enrollments, command replies; a command that cannot be processed -> the DLQ
+ *       and an error reply;</li>
+ *   <li>job requests + job commands' replies (by job) -> {@link UnenrollJobProcessor} -> unenroll-jobs topic;</li>
  *   <li>reference topics -> global stores, read by the decider and the REST edge;</li>
- *   <li>enrollments -> active enrollments per mailbox -> mailbox-load topic -> global store, used to
- *       pick the least-loaded candidate mailbox.</li>
+ *   <li>enrollments.v1 (keyed org/enrollment) -> {@link EnrollmentIndexer}: the enrollments-by-id store and
+ *       the list indexes (routable by enrollment id), and the active count per mailbox -> mailbox-load
+ *       topic -> global store, used to pick the least-loaded candidate mailbox.</li>
  * </ul>
  */
 public final class EnrollmentTopology {
@@ -51,33 +57,28 @@ public final class EnrollmentTopology {
     /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
     static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
 
-    /** How long the first outcome of a command id is remembered unless configured otherwise. */
-    public static final Duration DEFAULT_OUTCOME_RETENTION = Duration.ofDays(7);
-
     private EnrollmentTopology() {}
 
+    /** The topology with default settings (tests that build it directly). */
     public static Topology build() {
-        return build(DEFAULT_OUTCOME_RETENTION, UnaryOperator.identity());
-    }
-
-    public static Topology build(Duration outcomeRetention) {
-        return build(outcomeRetention, UnaryOperator.identity());
+        return build(TopologySettings.defaults());
     }
 
     /** @param decorateDecider wraps the decider (tests use it to inject a fault behind the guard) */
     public static Topology build(UnaryOperator<Processor<String, CommandEnvelope, String, Object>> decorateDecider) {
-        return build(DEFAULT_OUTCOME_RETENTION, decorateDecider);
+        return build(TopologySettings.defaults(), decorateDecider);
     }
 
-    /**
-     * @param outcomeRetention how long a command id's first outcome is remembered (a window store:
-     *                         expired segments are dropped by the store, its changelog is compact,delete)
-     * @param decorateDecider  wraps the decider (tests use it to inject a fault behind the guard)
-     */
-    public static Topology build(Duration outcomeRetention,
+    public static Topology build(TopologySettings settings) {
+        return build(settings, UnaryOperator.identity());
+    }
+
+    public static Topology build(TopologySettings settings,
                                  UnaryOperator<Processor<String, CommandEnvelope, String, Object>> decorateDecider) {
+        Duration outcomeRetention = settings.commandOutcomeRetention();
         StreamsBuilder builder = new StreamsBuilder();
-        countActiveEnrollmentsPerMailbox(builder);
+        indexEnrollments(builder);
+        runUnenrollJobs(builder, settings.unenrollJobRetention(), settings.unenrollJobPublishInterval());
         Topology topology = builder.build();
 
         // Commands are read as bytes and decoded by the guard, so a bad one is dead-lettered in the
@@ -101,17 +102,23 @@ public final class EnrollmentTopology {
         return topology;
     }
 
-    /** A KTable aggregation: the adder/subtractor pair keeps the count right when an enrollment ends or moves. */
-    private static void countActiveEnrollmentsPerMailbox(StreamsBuilder builder) {
-        Serde<EnrollmentRecord> enrollmentSerde = Topics.ENROLLMENTS.valueSerde();
-        builder.table(Topics.ENROLLMENTS.name(), Consumed.with(Serdes.String(), enrollmentSerde))
-                .groupBy((key, e) -> KeyValue.pair(Keys.of(e.getOrgId(), e.getMailboxId()), e),
-                        Grouped.<String, EnrollmentRecord>as("enrollments-by-mailbox").withKeySerde(Serdes.String()).withValueSerde(enrollmentSerde))
-                .aggregate(() -> 0L,
-                        (mailbox, e, count) -> count + (e.getFinishReason() == null ? 1 : 0),
-                        (mailbox, e, count) -> count - (e.getFinishReason() == null ? 1 : 0),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("mailbox-load-aggregate")
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+    /**
+     * One reader of {@code enrollments.v1} (a topic can be a source only once per topology): the
+     * {@link EnrollmentIndexer} keeps the stores routable by enrollment id and forwards +1/-1 per
+     * mailbox, summed (after a repartition by mailbox) into the active count each mailbox carries.
+     */
+    private static void indexEnrollments(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENTS_BY_ID),
+                Serdes.String(), Topics.ENROLLMENTS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENT_INDEX),
+                Serdes.String(), Serdes.String()));
+        builder.stream(Topics.ENROLLMENTS.name(), Consumed.with(Serdes.String(), Topics.ENROLLMENTS.valueSerde())
+                        .withName("enrollments-source"))
+                .process(EnrollmentIndexer::new, Named.as("enrollment-indexer"),
+                        StoreNames.ENROLLMENTS_BY_ID, StoreNames.ENROLLMENT_INDEX)
+                .groupByKey(Grouped.<String, Long>as("mailbox-load-deltas").withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+                .reduce(Long::sum, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("mailbox-active-count")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream()
                 .to(Topics.MAILBOX_LOAD.name(), Produced.with(Topics.MAILBOX_LOAD.keySerde(), Topics.MAILBOX_LOAD.valueSerde()));
     }
@@ -122,6 +129,29 @@ public final class EnrollmentTopology {
         sinks.put(ENROLLMENTS_SINK, Topics.ENROLLMENTS);
         sinks.put(REPLIES_SINK, Topics.COMMAND_REPLIES);
         return Collections.unmodifiableMap(sinks);
+    }
+
+    /**
+     * Bulk unenroll jobs, keyed org/job: the request (written with the job's commands in one
+     * transaction) and each target's outcome (picked from the replies and repartitioned by job) meet
+     * in one processor, so one task counts a job, exactly once.
+     */
+    private static void runUnenrollJobs(StreamsBuilder builder, Duration retention, Duration publishInterval) {
+        Serde<UnenrollJobRecord> jobSerde = Topics.UNENROLL_JOBS.valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNENROLL_JOB_STATES),
+                Serdes.String(), jobSerde));
+        KStream<String, Object> outcomes = builder.stream(Topics.COMMAND_REPLIES.name(),
+                        Consumed.with(Serdes.String(), Topics.COMMAND_REPLIES.valueSerde()).withName("job-replies-source"))
+                .process(JobReplyRouter::new, Named.as("job-reply-router"))
+                .repartition(Repartitioned.<String, String>with(Serdes.String(), Serdes.String()).withName("unenroll-job-outcomes"))
+                .mapValues(v -> (Object) v, Named.as("job-outcome-as-input"));
+        builder.stream(Topics.UNENROLL_JOB_REQUESTS.name(),
+                        Consumed.with(Serdes.String(), Topics.UNENROLL_JOB_REQUESTS.valueSerde()).withName("job-requests-source"))
+                .mapValues(v -> (Object) v, Named.as("job-request-as-input"))
+                .merge(outcomes, Named.as("job-inputs"))
+                .process(() -> new UnenrollJobProcessor(retention, publishInterval), Named.as("unenroll-job-processor"),
+                        StoreNames.UNENROLL_JOB_STATES)
+                .to(Topics.UNENROLL_JOBS.name(), Produced.with(Topics.UNENROLL_JOBS.keySerde(), jobSerde));
     }
 
     private static <V> void sink(Topology topology, String name, Topic<String, V> topic) {

@@ -12,5 +12,12 @@ public final class StoreNames {
     /** org/person/command_id -> CommandOutcomeRecord: first outcome of each command, a window store with a retention. */
     public static final String COMMAND_OUTCOMES = "command-outcomes";
 
+    /** org/enrollment -> EnrollmentRecord from enrollments.v1: partitioned by enrollment, so routable by its id. */
+    public static final String ENROLLMENTS_BY_ID = "enrollments-by-id";
+    /** List indexes over enrollments.v1 (see EnrollmentIndexKeys), co-partitioned with enrollments-by-id. */
+    public static final String ENROLLMENT_INDEX = "enrollment-index";
+    /** org/job -> UnenrollJobRecord: the progress of each bulk unenroll job, owned by one task. */
+    public static final String UNENROLL_JOB_STATES = "unenroll-job-states";
+
     // The global stores are named by GlobalTable.
 }

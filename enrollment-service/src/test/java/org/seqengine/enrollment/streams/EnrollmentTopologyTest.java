@@ -228,7 +228,7 @@ class EnrollmentTopologyTest {
         drainAll();
 
         // another person's command moves the task's stream time past the 7-day retention
-        advance(EnrollmentTopology.DEFAULT_OUTCOME_RETENTION.plusDays(2));
+        advance(TopologySettings.defaults().commandOutcomeRetention().plusDays(2));
         send(enroll(UUID.randomUUID().toString(), "p-2", SEQ_A, MAILBOX_1_EMAIL));
         drainAll();
         advance(Duration.ofMinutes(1));

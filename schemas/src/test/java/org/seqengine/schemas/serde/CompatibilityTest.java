@@ -153,6 +153,10 @@ class CompatibilityTest {
             assertThat(j.getTargets()).singleElement().satisfies(t -> assertThat(t.getEnrollmentId()).isEqualTo("enr-1"));
             assertThat(j.getSequenceId()).isNull();
             assertThat(j.getUnenrolled()).isEqualTo(1);
+            // v2 added total and finished_at: v1 samples read the defaults
+            assertThat(j.getTotal()).isIn(0, 1);
+            if (j.getTotal() == 1) assertThat(j.getFinishedAt()).isNotNull();
+            else assertThat(j.getFinishedAt()).isNull();
         });
     }
 

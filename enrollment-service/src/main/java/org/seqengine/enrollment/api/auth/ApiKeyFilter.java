@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.config.ApiKeyRegistry;
+import org.seqengine.enrollment.config.InternalToken;
+import org.seqengine.enrollment.query.ClusterRouter;
 
 /**
  * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
@@ -37,8 +39,17 @@ public class ApiKeyFilter {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    InternalToken internalToken;
+
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if ((path.startsWith("/") ? path.substring(1) : path).startsWith("internal/")) {
+            // Instance-to-instance reads: the cluster's token, never an API key; not rate limited.
+            return internalToken.matches(request.getHeaderString(ClusterRouter.TOKEN_HEADER)) ? Optional.empty()
+                    : Optional.of(ApiException.unauthorized().toResponse());
+        }
         String key = request.getHeaderString(HEADER);
         Optional<String> org = apiKeys.organizationOf(key);
         if (org.isEmpty()) {

@@ -1,0 +1,82 @@
+package org.seqengine.enrollment.streams;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.seqengine.enrollment.domain.Enrollment;
+import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.schemas.Keys;
+import org.seqengine.schemas.avro.EnrollmentRecord;
+import org.seqengine.schemas.avro.PersonRecord;
+
+/**
+ * Reads {@code enrollments.v1} (keyed org/enrollment, so these stores are routable by enrollment id)
+ * and keeps the {@code enrollments-by-id} store and the list indexes of {@link EnrollmentIndexKeys}.
+ * It also forwards the change in active enrollments per mailbox ({@code org/mailbox -> +1/-1}), so the
+ * topic is read once for both jobs.
+ */
+final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, String, Long> {
+
+    private KeyValueStore<String, EnrollmentRecord> byId;
+    private KeyValueStore<String, String> index;
+    private KeyValueStore<String, Object> people;
+    private ProcessorContext<String, Long> context;
+
+    @Override
+    public void init(ProcessorContext<String, Long> context) {
+        this.context = context;
+        this.byId = context.getStateStore(StoreNames.ENROLLMENTS_BY_ID);
+        this.index = context.getStateStore(StoreNames.ENROLLMENT_INDEX);
+        this.people = context.getStateStore(GlobalTable.PEOPLE.storeName());
+    }
+
+    @Override
+    public void process(Record<String, EnrollmentRecord> record) {
+        if (record.key() == null) return;
+        EnrollmentRecord previous = byId.get(record.key());
+        EnrollmentRecord current = record.value();
+        if (previous != null && current != null && previous.equals(current)) return;
+        reindex(record.key(), previous, current);
+        if (current == null) {
+            byId.delete(record.key());
+        } else {
+            byId.put(record.key(), current);
+        }
+        if (previous != null && previous.getFinishReason() == null) {
+            context.forward(record.withKey(Keys.of(previous.getOrgId(), previous.getMailboxId())).withValue(-1L));
+        }
+        if (current != null && current.getFinishReason() == null) {
+            context.forward(record.withKey(Keys.of(current.getOrgId(), current.getMailboxId())).withValue(1L));
+        }
+    }
+
+    private void reindex(String key, EnrollmentRecord previous, EnrollmentRecord current) {
+        EnrollmentRecord any = current != null ? current : previous;
+        if (any == null) return;
+        String bookkeeping = EnrollmentIndexKeys.bookkeeping(any.getOrgId(), any.getId());
+        String written = index.get(bookkeeping);
+        Set<String> old = written == null || written.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(written.split("\n")));
+        Set<String> now = current == null ? Set.of() : EnrollmentIndexKeys.of(StateMapper.toDomain(current), domainOf(current));
+        for (String k : old) {
+            if (!now.contains(k)) index.delete(k);
+        }
+        for (String k : now) {
+            if (!old.contains(k)) index.put(k, "");
+        }
+        if (now.isEmpty()) {
+            index.delete(bookkeeping);
+        } else {
+            index.put(bookkeeping, String.join("\n", now));
+        }
+    }
+
+    /** The person's company domain now (global store); jobs by domain re-check it when they run. */
+    private String domainOf(EnrollmentRecord e) {
+        Object person = people.get(Keys.of(e.getOrgId(), e.getPersonId()));
+        return person instanceof PersonRecord p ? p.getCompanyDomain() : null;
+    }
+}
