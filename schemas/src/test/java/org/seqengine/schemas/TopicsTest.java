@@ -16,7 +16,7 @@ class TopicsTest {
     void namesAreUniqueAndDlqNamesToo() {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         List<String> dlqs = Topics.all().stream().map(Topic::dlqName).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(13);
+        assertThat(names).doesNotHaveDuplicates().hasSize(14);
         assertThat(dlqs).doesNotHaveDuplicates().doesNotContainAnyElementsOf(names);
     }
 
