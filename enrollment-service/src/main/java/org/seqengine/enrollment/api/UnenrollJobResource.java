@@ -2,7 +2,6 @@ package org.seqengine.enrollment.api;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +26,7 @@ import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
 import org.seqengine.enrollment.api.dto.UnenrollJobView;
 import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.api.error.FieldError;
+import org.seqengine.enrollment.api.error.Violations;
 import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.bulk.CsvTargets;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
@@ -60,8 +60,8 @@ public class UnenrollJobResource {
 
     /**
      * A CSV upload: header {@code enrollment_id} or {@code company_domain}, one value per row. Rows are
-     * checked like the JSON lists: a bad row is reported as {@code ["enrollment_ids", i]} or
-     * {@code ["company_domains", i]}, {@code i} counting data rows from 0.
+     * checked like the JSON lists; a bad row is reported as {@code [column, i]}, {@code i} counting
+     * data rows from 0.
      */
     @POST
     @Consumes("text/csv")
@@ -84,7 +84,8 @@ public class UnenrollJobResource {
                 : new UnenrollJobRequest(null, null, parsed.values(), null);
         Set<ConstraintViolation<UnenrollJobRequest>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            List<FieldError> errors = Violations.errors(violations).stream().map(e -> inColumn(e, parsed.column())).toList();
+            throw ApiException.badRequest(errors.get(0).message(), errors);
         }
         return start(body, idempotencyKey);
     }
@@ -95,6 +96,13 @@ public class UnenrollJobResource {
         UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
         return UnenrollJobView.of(job);
+    }
+
+    /** The list field's name in a violation's path becomes the CSV column's. */
+    private static FieldError inColumn(FieldError error, String column) {
+        List<Object> path = new java.util.ArrayList<>(error.path());
+        if (!path.isEmpty()) path.set(0, column);
+        return new FieldError(error.code(), List.copyOf(path), error.message(), error.ruleId(), error.level());
     }
 
     private Response start(UnenrollJobRequest body, String idempotencyKey) {

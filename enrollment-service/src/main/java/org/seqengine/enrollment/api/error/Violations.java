@@ -21,7 +21,7 @@ import org.seqengine.enrollment.api.validation.ErrorCode;
  * constraint's payload ({@code InvalidEnum -> invalid_enum}), its {@link ErrorCode}, or one per
  * standard constraint.
  */
-final class Violations {
+public final class Violations {
 
     /** The name every resource gives its JSON body parameter: it is the root of the path, not a field. */
     private static final String BODY_PARAMETER = "body";
@@ -31,7 +31,7 @@ final class Violations {
 
     private Violations() {}
 
-    static List<FieldError> errors(Set<ConstraintViolation<?>> violations) {
+    public static List<FieldError> errors(Set<? extends ConstraintViolation<?>> violations) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : violations) {
             List<Object> path = path(v.getPropertyPath());
