@@ -14,13 +14,13 @@ import java.util.List;
  *   Bench [--quick] [--profile] [--out FILE] [NAME...]     run every scenario, or the named ones
  *   Bench --compare A.json B.json                          ratios of B to A, row by row
  * </pre>
- * Scenarios: decide, api-latency, restore, bulk-unenroll. System properties: {@code service.jar}
+ * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll. System properties: {@code service.jar}
  * (the packaged enrollment-service), {@code bench.commit.interval.ms} (overrides the service's
  * commit interval, and the pass-through's, for tuning runs).
  */
 public final class Bench {
 
-    public static final List<String> SCENARIOS = List.of("decide", "api-latency", "restore", "bulk-unenroll");
+    public static final List<String> SCENARIOS = List.of("decide", "api-latency", "mixed", "restore", "bulk-unenroll");
 
     private Bench() {
     }

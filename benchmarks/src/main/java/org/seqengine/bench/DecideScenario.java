@@ -24,7 +24,7 @@ public final class DecideScenario {
     }
 
     public static List<Result> run(Env env) throws Exception {
-        int commands = env.quick() ? 100_000 : 1_000_000;
+        int commands = env.quick() ? 50_000 : 1_000_000;
         int people = commands / 5;
         List<Result> results = new ArrayList<>();
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class StoredScenarios {
 
-    public static final Set<String> NAMES = Set.of("api-latency", "restore", "bulk-unenroll");
+    public static final Set<String> NAMES = Set.of("api-latency", "mixed", "restore", "bulk-unenroll");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/sequences/v1";
@@ -71,7 +71,8 @@ public final class StoredScenarios {
     private List<Result> runAll(List<String> names) throws Exception {
         List<Result> results = new ArrayList<>();
         Path dir = env.dir("stored");
-        double postRequests = (Arrays.stream(rates).sum() * stepDuration.toSeconds() + 100 * warmUp.toSeconds()) * 1.05;
+        double postRequests = (Arrays.stream(rates).sum() * stepDuration.toSeconds() + 100 * warmUp.toSeconds()
+                + 0.3 * 200 * (env.quick() ? 30 : 300)) * 1.05; // api-latency and mixed enroll new people
         int people = stored + (int) postRequests + 1000;
         Env.log("stored: starting a fresh broker");
         try (BrokerProcess broker = BrokerProcess.start(dir, "1g")) {
@@ -103,11 +104,12 @@ public final class StoredScenarios {
             }
             try {
                 service.awaitReady(Duration.ofMinutes(2));
-                for (String name : List.of("api-latency", "restore", "bulk-unenroll")) {
+                for (String name : List.of("api-latency", "mixed", "restore", "bulk-unenroll")) {
                     if (names.contains(name)) {
                         Env.log("scenario " + name);
                         switch (name) {
                             case "api-latency" -> results.addAll(apiLatency());
+                            case "mixed" -> results.add(mixed());
                             case "restore" -> results.add(restore(settings));
                             default -> results.add(bulkUnenroll());
                         }
@@ -145,6 +147,48 @@ public final class StoredScenarios {
                             + "&limit=50")), service.peakHeapMb(), service.peakRssMb()));
         }
         return results;
+    }
+
+    /**
+     * Enroll, pause, resume, unenroll and opt-out (plus reads) at a fixed rate over the stored
+     * people for a while: throughput, latency, and heap over time (first, middle, last third).
+     * Pause/resume/unenroll pick random stored enrollments, so some answer 409 (already ended):
+     * the statuses column tells them apart from failures.
+     */
+    private Result mixed() throws Exception {
+        Duration duration = env.quick() ? Duration.ofSeconds(30) : Duration.ofMinutes(5);
+        double rate = 200;
+        SplittableRandom random = new SplittableRandom(11);
+        List<double[]> before = service.heapOverTime();
+        OpenLoad.Outcome outcome = new OpenLoad(http).run(rate, duration, i -> {
+            int dice = random.nextInt(100);
+            String id = enrollmentIds.get(random.nextInt(enrollmentIds.size()));
+            if (dice < 30) {
+                return postEnrollment();
+            } else if (dice < 45) {
+                return post(API + "/enrollments/" + id + "/pause", "");
+            } else if (dice < 60) {
+                return post(API + "/enrollments/" + id + "/resume", "");
+            } else if (dice < 72) {
+                return post(API + "/enrollments/" + id + "/unenroll", "");
+            } else if (dice < 80) {
+                return post(API + "/people/" + Fixture.personId(random.nextInt(stored)) + "/opt-out", "{\"source\":\"API\"}");
+            }
+            return get(API + "/enrollments/" + id);
+        });
+        List<double[]> during = service.heapOverTime().subList(before.size(), service.heapOverTime().size());
+        Result result = Result.latency("mixed", "enroll/pause/resume/unenroll/opt-out/get @" + (int) rate + "/s", outcome,
+                service.peakHeapMb(), service.peakRssMb());
+        if (during.size() >= 3) {
+            int third = during.size() / 3;
+            result = result.withExtra("heap_mb_max_by_third", List.of(maxMb(during.subList(0, third)),
+                    maxMb(during.subList(third, 2 * third)), maxMb(during.subList(2 * third, during.size()))));
+        }
+        return result;
+    }
+
+    private static long maxMb(List<double[]> samples) {
+        return Math.round(samples.stream().mapToDouble(s -> s[1]).max().orElse(0) / (1024 * 1024));
     }
 
     private Result restore(ServiceProcess.Settings settings) throws Exception {

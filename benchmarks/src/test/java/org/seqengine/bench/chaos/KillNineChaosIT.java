@@ -84,13 +84,14 @@ class KillNineChaosIT {
                     while (produced.get() < threshold && load.isAlive()) {
                         Thread.sleep(20);
                     }
+                    int producedAtKill = produced.get();
                     service.kill9();
                     long killedAt = System.nanoTime();
                     service = ServiceProcess.start(settings);
                     service.awaitReady(Duration.ofMinutes(3));
                     recovery[k] = (System.nanoTime() - killedAt) / 1e9;
                     System.out.printf("[chaos %s] kill -9 #%d after %,d commands; ready again after %.1f s%n",
-                            guarantee, k + 1, produced.get(), recovery[k]);
+                            guarantee, k + 1, producedAtKill, recovery[k]);
                 }
                 load.join();
                 assertThat(producerError.get()).as("producer error").isNull();
