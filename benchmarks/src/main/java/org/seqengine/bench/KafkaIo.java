@@ -32,16 +32,20 @@ public final class KafkaIo {
      * compaction), so data can be produced before the service starts.
      */
     public static void createTopics(String bootstrap, int partitions) {
+        createTopics(bootstrap, partitions, (short) 1);
+    }
+
+    public static void createTopics(String bootstrap, int partitions, short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> t : Topics.all()) {
-            NewTopic topic = new NewTopic(t.name(), partitions, (short) 1);
+            NewTopic topic = new NewTopic(t.name(), partitions, replicationFactor);
             if (t.compacted()) {
                 topic.configs(Map.of("cleanup.policy", "compact"));
             } else if (t == Topics.EVENTS) {
                 topic.configs(Map.of("retention.ms", "-1"));
             }
             topics.add(topic);
-            topics.add(new NewTopic(t.dlqName(), partitions, (short) 1));
+            topics.add(new NewTopic(t.dlqName(), partitions, replicationFactor));
         }
         createTopics(bootstrap, topics);
     }

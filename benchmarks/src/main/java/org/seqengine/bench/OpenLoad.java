@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import org.HdrHistogram.Histogram;
@@ -47,6 +48,12 @@ public final class OpenLoad {
      * the last answer (bounded by each request's own timeout) before returning.
      */
     public Outcome run(double rate, Duration duration, LongFunction<HttpRequest> request) throws InterruptedException {
+        return run(rate, duration, request, response -> { });
+    }
+
+    /** As {@link #run(double, Duration, LongFunction)}, and {@code onResponse} sees every response (e.g. its headers). */
+    public Outcome run(double rate, Duration duration, LongFunction<HttpRequest> request,
+                       Consumer<HttpResponse<Void>> onResponse) throws InterruptedException {
         long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
         long intervalNanos = Math.round(1e9 / rate);
         Recorder recorder = new Recorder(3);
@@ -70,6 +77,7 @@ public final class OpenLoad {
                 } else {
                     answered.incrementAndGet();
                     statuses.merge(response.statusCode(), 1L, Long::sum);
+                    onResponse.accept(response);
                 }
                 done.countDown();
             });

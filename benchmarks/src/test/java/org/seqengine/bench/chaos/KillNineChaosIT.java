@@ -1,13 +1,14 @@
 package org.seqengine.bench.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.seqengine.bench.chaos.ChaosSupport.awaitOutcomes;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,6 @@ import org.seqengine.bench.ServiceProcess;
 import org.seqengine.bench.TopicCounter;
 import org.seqengine.deploy.TestBroker;
 import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.avro.CommandEnvelope;
 
 /**
  * Chaos case 1 and its control: 50,000 commands over 2,000 people, with races on one person
@@ -75,15 +75,15 @@ class KillNineChaosIT {
 
                 AtomicInteger produced = new AtomicInteger();
                 AtomicReference<Throwable> producerError = new AtomicReference<>();
-                Thread load = new Thread(() -> produceRacingCommands(bootstrap, sent, produced, producerError), "chaos-load");
+                Thread load = new Thread(() -> ChaosSupport.produceRacingCommands(bootstrap, COMMANDS, PEOPLE, COMMANDS_PER_SECOND,
+                        sent, produced, producerError), "chaos-load");
                 load.start();
 
                 double[] recovery = new double[KILLS];
                 for (int k = 0; k < KILLS; k++) {
                     int threshold = (k + 1) * COMMANDS / (KILLS + 1);
-                    while (produced.get() < threshold && load.isAlive()) {
-                        Thread.sleep(20);
-                    }
+                    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> produced.get() >= threshold || !load.isAlive());
                     int producedAtKill = produced.get();
                     service.kill9();
                     long killedAt = System.nanoTime();
@@ -96,10 +96,7 @@ class KillNineChaosIT {
                 load.join();
                 assertThat(producerError.get()).as("producer error").isNull();
 
-                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-                while (!answered.containsAll(sent) && System.nanoTime() < deadline && service.isAlive()) {
-                    Thread.sleep(200);
-                }
+                awaitOutcomes(answered, sent, service);
                 final ServiceProcess current = service;
                 Verifier.Report report = Verifier.verify(bootstrap, sent, id -> ChaosSupport.storedActive(current, id));
                 System.out.printf("[chaos %s] %d kills, recovery (kill to ready) %s s%n[chaos %s] %s%n", guarantee, KILLS,
@@ -108,39 +105,6 @@ class KillNineChaosIT {
                 service.close();
                 return report;
             }
-        }
-    }
-
-    /** Bursts of 1–5 commands for one person, back to back; bursts paced to about COMMANDS_PER_SECOND. */
-    private static void produceRacingCommands(String bootstrap, Set<String> sent, AtomicInteger produced,
-                                              AtomicReference<Throwable> error) {
-        SplittableRandom random = new SplittableRandom(42);
-        long start = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = KafkaIo.bulkProducer(bootstrap)) {
-            int n = 0;
-            while (n < COMMANDS) {
-                int person = random.nextInt(PEOPLE);
-                int burst = 1 + random.nextInt(5);
-                for (int b = 0; b < burst && n < COMMANDS; b++, n++) {
-                    String id = "chaos-" + n;
-                    int dice = random.nextInt(100);
-                    CommandEnvelope command = dice < 55 ? Fixture.enroll(id, person, random.nextInt(Fixture.SEQUENCES))
-                            : dice < 75 ? Fixture.unenrollPerson(id, person)
-                            : dice < 88 ? Fixture.optOut(id, person)
-                            : Fixture.clearOptOut(id, person);
-                    sent.add(id);
-                    Fixture.sendCommand(producer, command);
-                }
-                producer.flush();
-                produced.set(n);
-                long due = start + (long) (n / COMMANDS_PER_SECOND * 1e9);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-            }
-        } catch (Throwable t) {
-            error.set(t);
         }
     }
 }

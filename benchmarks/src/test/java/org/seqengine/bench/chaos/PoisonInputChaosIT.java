@@ -1,6 +1,7 @@
 package org.seqengine.bench.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,7 +17,7 @@ import java.util.Random;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqengine.bench.Fixture;
@@ -82,24 +83,24 @@ class PoisonInputChaosIT {
 
                 Map<String, Integer> found = new LinkedHashMap<>();
                 List<String> missingHeaders = new ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                do {
-                    found.clear();
-                    missingHeaders.clear();
-                    for (String dlq : expected.keySet()) {
-                        Verifier.readAll(bootstrap, dlq, r -> {
-                            found.merge(dlq, 1, Integer::sum);
-                            Header source = r.headers().lastHeader("dlq.source.topic");
-                            if (source == null || r.headers().lastHeader("dlq.error") == null) {
-                                missingHeaders.add(dlq + "@" + r.offset());
-                            }
-                        });
-                    }
-                    if (expected.entrySet().stream().allMatch(e -> found.getOrDefault(e.getKey(), 0) >= e.getValue())) {
-                        break;
-                    }
-                    Thread.sleep(500);
-                } while (System.nanoTime() < deadline);
+                try {
+                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        found.clear();
+                        missingHeaders.clear();
+                        for (String dlq : expected.keySet()) {
+                            Verifier.readAll(bootstrap, dlq, r -> {
+                                found.merge(dlq, 1, Integer::sum);
+                                if (r.headers().lastHeader("dlq.source.topic") == null
+                                        || r.headers().lastHeader("dlq.error") == null) {
+                                    missingHeaders.add(dlq + "@" + r.offset());
+                                }
+                            });
+                        }
+                        return expected.entrySet().stream().allMatch(e -> found.getOrDefault(e.getKey(), 0) >= e.getValue());
+                    });
+                } catch (ConditionTimeoutException e) {
+                    // the assertions below say which DLQ stayed short
+                }
                 System.out.println("[chaos poison] dead letters per DLQ: " + found + " (expected at least " + expected + ")");
 
                 assertThat(found).as("dead letters per DLQ").containsAllEntriesOf(expected);
