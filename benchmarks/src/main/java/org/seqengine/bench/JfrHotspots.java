@@ -17,8 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * "Where the time goes" from a JFR recording ({@code benchmarks/run.sh --profile decide}):
  * execution and native-method samples of one thread name prefix (default: the stream threads),
- * counted by the top frame's method and, inclusively, by area (an area counts once per sample
- * when any frame of the stack is in it).
+ * counted by the top frame's method and, inclusively, by area and by this project's methods (each
+ * counts once per sample when any frame of the stack is in it).
  * <pre>java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.seqengine.bench.JfrHotspots FILE.jfr [THREAD-PREFIX]</pre>
  */
 public final class JfrHotspots {
@@ -45,6 +45,7 @@ public final class JfrHotspots {
         String prefix = args.length > 1 ? args[1] : "enrollment-service-";
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> areas = new HashMap<>();
+        Map<String, Integer> ownMethods = new HashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = e.getEventType().getName();
@@ -73,10 +74,15 @@ public final class JfrHotspots {
                 });
             }
             seen.forEach(a -> areas.merge(a, 1, Integer::sum));
+            frames.stream().map(JfrHotspots::name).filter(n -> n.startsWith("org.seqengine.")).distinct()
+                    .forEach(n -> ownMethods.merge(n, 1, Integer::sum));
         }
         System.out.printf("%d samples of threads '%s*StreamThread*'%n%nby area (inclusive: the area is on the stack)%n", samples, prefix);
         final int total = Math.max(1, samples);
         areas.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("  %5.1f %%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        System.out.println("\nthis project's methods (inclusive)");
+        ownMethods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
                 .forEach(e -> System.out.printf("  %5.1f %%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
         System.out.println("\ntop frames (self)");
         topFrames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)

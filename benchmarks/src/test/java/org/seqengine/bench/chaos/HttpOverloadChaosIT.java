@@ -25,14 +25,17 @@ import org.seqengine.deploy.TestBroker;
 
 /**
  * Chaos case 5: the HTTP edge under overload. The per-key rate limit is set to the sustainable
- * rate (200 requests/s); {@code POST /enrollments} arrives open-loop at 10× that for 30 s. Every
+ * rate, 50 requests/s: what this 2-core machine sustains with client, broker and service on it (a
+ * first version at 200/s and 2,000/s left 44,499 of 60,000 requests unanswered after 30 s — client
+ * and server starved each other of CPU, so it measured the machine, not the service). {@code POST
+ * /enrollments} arrives open-loop at 10× that for 30 s. Every
  * request answers (no client timeout), with 201, or 429/503 carrying {@code Retry-After}; afterwards
  * the service serves the normal rate with every request accepted. Latencies are printed, not asserted.
  */
 class HttpOverloadChaosIT {
 
-    private static final int SUSTAINABLE = 200;
-    private static final int PEOPLE = 80_000;
+    private static final int SUSTAINABLE = 50;
+    private static final int PEOPLE = 20_000;
 
     @TempDir
     Path work;
@@ -66,7 +69,7 @@ class HttpOverloadChaosIT {
                 };
 
                 OpenLoad.Outcome before = load.run(SUSTAINABLE / 4.0, Duration.ofSeconds(10), enroll);
-                print("before (50/s, 10 s)", before);
+                print("before (" + SUSTAINABLE / 4 + "/s, 10 s)", before);
 
                 AtomicLong rejectedWithoutRetryAfter = new AtomicLong();
                 OpenLoad.Outcome overload = load.run(10.0 * SUSTAINABLE, Duration.ofSeconds(30), enroll, response -> {
@@ -75,10 +78,10 @@ class HttpOverloadChaosIT {
                         rejectedWithoutRetryAfter.incrementAndGet();
                     }
                 });
-                print("overload (2,000/s, 30 s)", overload);
+                print("overload (" + 10 * SUSTAINABLE + "/s, 30 s)", overload);
 
                 OpenLoad.Outcome after = load.run(SUSTAINABLE / 4.0, Duration.ofSeconds(10), enroll);
-                print("after (50/s, 10 s)", after);
+                print("after (" + SUSTAINABLE / 4 + "/s, 10 s)", after);
 
                 assertThat(overload.failures()).as("requests that never answered (client timeout 30 s) or failed").isZero();
                 assertThat(overload.statuses().keySet()).as("overload statuses").isSubsetOf(Set.of(201, 429, 503));
