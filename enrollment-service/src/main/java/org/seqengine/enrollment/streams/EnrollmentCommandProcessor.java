@@ -52,6 +52,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
     private KeyValueStore<String, EnrollmentRecord> enrollments;
     private WindowStore<String, CommandOutcomeRecord> outcomes;
     private StoreReferenceData.Stores referenceStores;
+    private final MailboxEmailIndex mailboxIndex = new MailboxEmailIndex();
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -84,7 +85,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
 
         String outcomeKey = key + "/" + command.meta().commandId();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores));
+        DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex));
         Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
         CommandOutcome outcome = decision.outcome();
         if (decision.duplicate()) {

@@ -1,13 +1,9 @@
 package org.seqengine.enrollment.streams;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
@@ -59,12 +55,19 @@ public final class StoreReferenceData implements ReferenceData {
 
     private final String orgId;
     private final Stores stores;
-    /** The org's mailboxes by lower-cased email, read once per instance (one decision or one request). */
+    /** The decider task's email index; null at the REST edge, which scans once per request instead. */
+    private final MailboxEmailIndex mailboxIndex;
+    /** The org's mailboxes by lower-cased email, read once per instance (one request) without an index. */
     private Map<String, MailboxRecord> mailboxesByEmail;
 
     public StoreReferenceData(String orgId, Stores stores) {
+        this(orgId, stores, null);
+    }
+
+    StoreReferenceData(String orgId, Stores stores, MailboxEmailIndex mailboxIndex) {
         this.orgId = orgId;
         this.stores = stores;
+        this.mailboxIndex = mailboxIndex;
     }
 
     @Override
@@ -81,21 +84,13 @@ public final class StoreReferenceData implements ReferenceData {
     @Override
     public Optional<Mailbox> mailboxByEmail(String email) {
         if (email == null) return Optional.empty();
-        if (mailboxesByEmail == null) {
-            mailboxesByEmail = new HashMap<>();
-            try (KeyValueIterator<String, MailboxRecord> it = stores.mailboxes().prefixScan(orgId + "/", new StringSerializer())) {
-                it.forEachRemaining(kv -> {
-                    if (kv.value != null && kv.value.getEmail() != null) {
-                        mailboxesByEmail.putIfAbsent(normalize(kv.value.getEmail()), kv.value);
-                    }
-                });
-            }
+        if (mailboxIndex != null) {
+            return mailboxIndex.find(stores.mailboxes(), orgId, email).map(ReferenceMapper::toDomain);
         }
-        return Optional.ofNullable(mailboxesByEmail.get(normalize(email))).map(ReferenceMapper::toDomain);
-    }
-
-    private static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        if (mailboxesByEmail == null) {
+            mailboxesByEmail = MailboxEmailIndex.scan(stores.mailboxes(), orgId);
+        }
+        return Optional.ofNullable(mailboxesByEmail.get(MailboxEmailIndex.normalize(email))).map(ReferenceMapper::toDomain);
     }
 
     @Override

@@ -333,6 +333,29 @@ class EnrollmentTopologyTest {
     }
 
     @Test
+    void aMailboxWhoseEmailChangesIsFoundByItsNewEmailOnlyThoughTheDeciderRemembersEmails() {
+        send(enroll(UUID.randomUUID().toString(), "p-1", SEQ_A, MAILBOX_1_EMAIL));
+        assertThat(enrolledMailboxes()).containsExactly(MAILBOX_1);
+        replies.readValuesToList();
+
+        // mailbox 1 gets another address: the decider's remembered email -> id entry is stale
+        mailboxes.pipeInput(Keys.of(ORG, MAILBOX_1), mailbox(MAILBOX_1, "renamed@acme.test"));
+        advance(Duration.ofSeconds(1));
+        send(enroll(UUID.randomUUID().toString(), "p-2", SEQ_A, MAILBOX_1_EMAIL));
+        assertThat(singleReply().getRejections()).extracting(RejectionRecord::getCode).containsExactly("MAILBOX_NOT_FOUND");
+
+        // a new mailbox, and the renamed one by its new address, are found
+        mailboxes.pipeInput(Keys.of(ORG, "mb-3"), mailbox("mb-3", "new@acme.test"));
+        advance(Duration.ofSeconds(1));
+        send(enroll(UUID.randomUUID().toString(), "p-2", SEQ_A, "new@acme.test"));
+        assertThat(enrolledMailboxes()).containsExactly("mb-3");
+        replies.readValuesToList();
+        advance(Duration.ofSeconds(1));
+        send(enroll(UUID.randomUUID().toString(), "p-3", SEQ_A, "RENAMED@acme.test"));
+        assertThat(enrolledMailboxes()).containsExactly(MAILBOX_1);
+    }
+
+    @Test
     void undecodableBytesGoToTheDlqAndTheNextCommandIsDecided() {
         TestOutputTopic<String, byte[]> rawDlq = driver.createOutputTopic(Topics.COMMANDS.dlqName(),
                 new StringDeserializer(), new ByteArrayDeserializer());
