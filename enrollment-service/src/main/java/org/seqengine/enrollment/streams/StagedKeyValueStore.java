@@ -6,13 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -23,15 +16,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * straight through. Scans ({@code range}, {@code all}, {@code prefixScan}) read the real store:
  * they do not see writes staged by the command being processed.
  */
-class StagedKeyValueStore<K, V> implements KeyValueStore<K, V>, StagedStore {
+class StagedKeyValueStore<K, V> extends DelegatingStateStore<KeyValueStore<K, V>>
+        implements KeyValueStore<K, V>, StagedStore {
 
     /** Staged writes in order; a {@code null} value is a delete. */
     private final Map<K, V> writes = new LinkedHashMap<>();
-    private final KeyValueStore<K, V> real;
     private boolean staging;
 
     StagedKeyValueStore(KeyValueStore<K, V> real) {
-        this.real = real;
+        super(real);
     }
 
     @Override
@@ -121,45 +114,5 @@ class StagedKeyValueStore<K, V> implements KeyValueStore<K, V>, StagedStore {
     @Override
     public long approximateNumEntries() {
         return real.approximateNumEntries();
-    }
-
-    @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        real.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        real.flush();
-    }
-
-    @Override
-    public void close() {
-        real.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return real.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return real.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return real.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return real.getPosition();
     }
 }

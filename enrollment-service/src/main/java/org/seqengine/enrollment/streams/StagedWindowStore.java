@@ -6,13 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -24,16 +17,16 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * duplicate of an outcome that never happened. Reads go to the real store: they do not see the
  * command's own staged puts (the decider looks an outcome up before it records one).
  */
-class StagedWindowStore<K, V> implements WindowStore<K, V>, StagedStore {
+class StagedWindowStore<K, V> extends DelegatingStateStore<WindowStore<K, V>>
+        implements WindowStore<K, V>, StagedStore {
 
     private record Put<K, V>(K key, V value, long windowStart) {}
 
     private final List<Put<K, V>> puts = new ArrayList<>();
-    private final WindowStore<K, V> real;
     private boolean staging;
 
     StagedWindowStore(WindowStore<K, V> real) {
-        this.real = real;
+        super(real);
     }
 
     @Override
@@ -124,45 +117,5 @@ class StagedWindowStore<K, V> implements WindowStore<K, V>, StagedStore {
     @Override
     public KeyValueIterator<Windowed<K>, V> backwardAll() {
         return real.backwardAll();
-    }
-
-    @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        real.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        real.flush();
-    }
-
-    @Override
-    public void close() {
-        real.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return real.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return real.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return real.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return real.getPosition();
     }
 }
