@@ -1,14 +1,14 @@
 package org.seqengine.enrollment.it;
 
-import static io.restassured.RestAssured.given;
+import static org.seqengine.enrollment.testsupport.PackagedService.api;
+import static org.seqengine.enrollment.testsupport.PackagedService.awaitReady;
+import static org.seqengine.enrollment.testsupport.PackagedService.freePort;
+import static org.seqengine.enrollment.testsupport.PackagedService.start;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,9 @@ import org.seqengine.schemas.avro.UnenrolledEvent;
  */
 class MultiInstanceIT {
 
-    private static final String KEY = "it-key-1";
+    /** Job progress is published every 200 ms here (1 s by default), so the test sees it complete sooner. */
+    private static final String JOB_PUBLISH_INTERVAL = "-Denrollment.unenroll-jobs.publish-interval=200MS";
+
     private static final int BULK_TARGETS = Integer.getInteger("bulk.targets", 1000);
 
     @TempDir
@@ -52,11 +54,11 @@ class MultiInstanceIT {
         try (TestBroker broker = TestBroker.start()) {
             int portA = freePort();
             int portB = freePort();
-            Process a = start(broker.bootstrapServers(), portA, work.resolve("a"), work.resolve("a.log"));
+            Process a = start(broker.bootstrapServers(), portA, work.resolve("a"), work.resolve("a.log"), JOB_PUBLISH_INTERVAL);
             Process b = null;
             try {
                 awaitReady(portA);
-                b = start(broker.bootstrapServers(), portB, work.resolve("b"), work.resolve("b.log"));
+                b = start(broker.bootstrapServers(), portB, work.resolve("b"), work.resolve("b.log"), JOB_PUBLISH_INTERVAL);
                 awaitReady(portB);
                 int[] ports = {portA, portB};
                 String sender = "sender@acme.test";
@@ -224,36 +226,5 @@ class MultiInstanceIT {
 
     private static Map<String, Object> enroll(String sequence, String person, String sender) {
         return Map.of("sequence_id", sequence, "person_id", person, "mailbox_emails", List.of(sender));
-    }
-
-    private static RequestSpecification api(int port) {
-        return given().port(port).basePath("/sequences/v1").header("x-api-key", KEY).contentType(ContentType.JSON);
-    }
-
-    private static void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                given().port(port).get("/q/health/ready").then().statusCode(200));
-    }
-
-    private static Process start(String bootstrap, int port, Path stateDir, Path log) throws IOException {
-        File jar = new File("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged service (run by mvn verify)").exists();
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-                "-Dkafka-streams.session.timeout.ms=6000",
-                "-Denrollment.unenroll-jobs.publish-interval=200MS",
-                "-jar", jar.getAbsolutePath());
-        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        pb.environment().put("ENROLLMENT_API_KEYS", "it-org:" + KEY);
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        pb.environment().put("ENROLLMENT_ADVERTISED_HOST", "127.0.0.1");
-        pb.environment().put("ENROLLMENT_STATE_DIR", stateDir.toString());
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,14 +1,15 @@
 package org.seqengine.enrollment.it;
 
-import static io.restassured.RestAssured.given;
+import static org.seqengine.enrollment.testsupport.PackagedService.api;
+import static org.seqengine.enrollment.testsupport.PackagedService.awaitReady;
+import static org.seqengine.enrollment.testsupport.PackagedService.freePort;
+import static org.seqengine.enrollment.testsupport.PackagedService.start;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import org.seqengine.deploy.TestBroker;
  */
 class ServiceRestartIT {
 
-    private static final String KEY = "it-key-1";
 
     @TempDir
     Path work;
@@ -89,35 +89,6 @@ class ServiceRestartIT {
                 restarted.destroy();
                 restarted.waitFor();
             }
-        }
-    }
-
-    private static RequestSpecification api(int port) {
-        return given().port(port).basePath("/sequences/v1").header("x-api-key", KEY).contentType(ContentType.JSON);
-    }
-
-    private static void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                given().port(port).get("/q/health/ready").then().statusCode(200));
-    }
-
-    private static Process start(String bootstrap, int port, Path stateDir, Path log) throws IOException {
-        File jar = new File("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged service (run by mvn verify)").exists();
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
-                "-Dkafka-streams.session.timeout.ms=6000",
-                "-jar", jar.getAbsolutePath());
-        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        pb.environment().put("ENROLLMENT_API_KEYS", "it-org:" + KEY);
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        pb.environment().put("ENROLLMENT_STATE_DIR", stateDir.toString());
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
