@@ -22,6 +22,7 @@ import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.kafka.KafkaClients;
 import org.seqengine.enrollment.mapping.CommandMapper;
+import org.seqengine.enrollment.query.BoundedPoll;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
@@ -167,16 +168,7 @@ public class UnenrollJobs {
      * the job is durable either way).
      */
     private UnenrollJobRecord awaitPublished(UnenrollJobRecord job) {
-        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (find(job.getOrgId(), job.getId()) != null) return job;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        BoundedPoll.until(config.commandTimeout(), Duration.ofMillis(10), () -> find(job.getOrgId(), job.getId()) != null);
         return job;
     }
 }

@@ -28,6 +28,8 @@ import org.seqengine.schemas.Topic;
 @ApplicationScoped
 public class ReferenceDataWriter {
 
+    private static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofMillis(5);
+
     @Inject
     KafkaClients clients;
 
@@ -83,41 +85,26 @@ public class ReferenceDataWriter {
      */
     private <V> void awaitVisibleOnEveryInstance(GlobalTable<V> table, String key, byte[] expected) {
         String wanted = java.util.Base64.getEncoder().encodeToString(expected);
-        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
-        for (var host : router.allHosts()) {
-            if (router.isSelf(host)) continue;
-            while (!wanted.equals(router.get(host, "/internal/v1/global-records", Map.of("store", table.storeName(), "key", key))
-                    .map(n -> n.path("record").asText(null)).orElse(null))) {
-                if (System.nanoTime() > deadline) {
-                    throw ApiException.unavailable("The write was accepted but is not visible everywhere yet; retry the read shortly.");
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        Map<String, String> query = Map.of("store", table.storeName(), "key", key);
+        boolean visible = BoundedPoll.until(config.commandTimeout(), POLL_INTERVAL, () -> router.allHosts().stream()
+                .filter(host -> !router.isSelf(host))
+                .allMatch(host -> wanted.equals(router.get(host, "/internal/v1/global-records", query)
+                        .map(n -> n.path("record").asText(null)).orElse(null))));
+        if (!visible) {
+            throw ApiException.unavailable("The write was accepted but is not visible everywhere yet; retry the read shortly.");
         }
     }
 
     /** Compares encoded bytes: the wire format is the truth (timestamps are millisecond-precise there). */
     private <V> void awaitVisible(GlobalTable<V> table, String key, byte[] expected) {
         ReadOnlyKeyValueStore<String, V> store = queries.store(table);
-        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean visible = BoundedPoll.until(config.commandTimeout(), POLL_INTERVAL, () -> {
             V stored = store.get(key);
-            if (stored != null && Arrays.equals(expected,
-                    table.topic().valueSerde().serializer().serialize(table.topic().name(), stored))) {
-                return;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            return stored != null && Arrays.equals(expected,
+                    table.topic().valueSerde().serializer().serialize(table.topic().name(), stored));
+        });
+        if (!visible) {
+            throw ApiException.unavailable("The write was accepted but is not visible yet; retry the read shortly.");
         }
-        throw ApiException.unavailable("The write was accepted but is not visible yet; retry the read shortly.");
     }
 }
