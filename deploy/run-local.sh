@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the sequence enrollment engine locally with nothing but a JDK 17 (and curl):
-# a real single-node Kafka broker (KRaft, from Kafka's own jars) and the enrollment-service,
-# then loads a small demo through the public REST API.
+# a real single-node Kafka broker (KRaft, from Kafka's own jars) and every service, each as its own
+# JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081), then loads a small demo
+# through the public REST APIs.
 #
 #   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
 #
@@ -11,8 +12,9 @@
 #   --kafka-only  start only the broker (e.g. to run the service with ./mvnw quarkus:dev)
 #
 # Environment: ENROLLMENT_API_KEYS ("org_id:key,..."; a demo key is generated when unset),
-# KAFKA_PORT (default 9092; the controller uses KAFKA_PORT+1), QUARKUS_HTTP_PORT (default 8080).
-# Logs: .run-local/kafka.log and .run-local/service.log. Ctrl-C (or SIGTERM) stops the service,
+# KAFKA_PORT (default 9092; the controller uses KAFKA_PORT+1), QUARKUS_HTTP_PORT (enrollment-service,
+# default 8080), EVALUATOR_HTTP_PORT (exclusion-evaluator, default 8081).
+# Logs: .run-local/kafka.log and .run-local/<service>.log. Ctrl-C (or SIGTERM) stops the services,
 # then Kafka, and exits 0. Kafka's data is kept between runs unless --fresh is given.
 set -euo pipefail
 
@@ -38,9 +40,16 @@ BASE_URL="http://localhost:${HTTP_PORT}"
 API="${BASE_URL}/sequences/v1"
 RUN_DIR="$ROOT/.run-local"
 KAFKA_LOG="$RUN_DIR/kafka.log"
-SERVICE_LOG="$RUN_DIR/service.log"
+EVALUATOR_PORT="${EVALUATOR_HTTP_PORT:-8081}"
+EVALUATOR_URL="http://localhost:${EVALUATOR_PORT}"
+EVALUATOR_API="${EVALUATOR_URL}/sequences/v1"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-SERVICE_JAR="enrollment-service/target/quarkus-app/quarkus-run.jar"
+# Every service: name, packaged jar, HTTP port (started in this order, stopped in reverse).
+SERVICES=(enrollment-service exclusion-evaluator)
+declare -A SERVICE_JARS=([enrollment-service]=enrollment-service/target/quarkus-app/quarkus-run.jar
+                         [exclusion-evaluator]=exclusion-evaluator/target/quarkus-app/quarkus-run.jar)
+declare -A SERVICE_PORTS=([enrollment-service]="$HTTP_PORT" [exclusion-evaluator]="$EVALUATOR_PORT")
+declare -A SERVICE_PIDS=()
 KAFKA_READY_TIMEOUT=90
 SERVICE_READY_TIMEOUT=120
 STOP_TIMEOUT=30
@@ -53,7 +62,7 @@ die()  { printf '%s!!%s %s\n' "$RED" "$R" "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- processes and clean stop
 
-KAFKA_PID='' SERVICE_PID='' STOPPING=false
+KAFKA_PID='' STOPPING=false
 
 stop_pid() { # pid name: SIGTERM, wait (bounded), SIGKILL if it will not stop
   local pid="$1" name="$2" i
@@ -74,9 +83,14 @@ stop_pid() { # pid name: SIGTERM, wait (bounded), SIGKILL if it will not stop
 stop_all() {
   $STOPPING && return 0
   STOPPING=true
-  stop_pid "$SERVICE_PID" "enrollment-service"; SERVICE_PID=''
+  local i name
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    name="${SERVICES[$i]}"
+    stop_pid "${SERVICE_PIDS[$name]:-}" "$name"; SERVICE_PIDS[$name]=''
+    rm -f "$RUN_DIR/$name.pid"
+  done
   stop_pid "$KAFKA_PID" "Kafka"; KAFKA_PID=''
-  rm -f "$RUN_DIR/service.pid" "$RUN_DIR/kafka.pid"
+  rm -f "$RUN_DIR/kafka.pid"
 }
 
 on_signal() {
@@ -112,12 +126,20 @@ if $KAFKA_ONLY; then
     say "Building the Kafka launcher (./mvnw -B -q -DskipTests install -pl deploy/embedded-kafka -am) ..."
     ./mvnw -B -q -DskipTests install -pl deploy/embedded-kafka -am
   fi
-elif $BUILD || ! have_kafka_jars || [[ ! -f "$SERVICE_JAR" ]]; then
-  say "Building (./mvnw -B -q -DskipTests install; the first build downloads Maven and takes a few minutes) ..."
-  ./mvnw -B -q -DskipTests install
+else
+  missing=false
+  for name in "${SERVICES[@]}"; do [[ -f "${SERVICE_JARS[$name]}" ]] || missing=true; done
+  if $BUILD || ! have_kafka_jars || $missing; then
+    say "Building (./mvnw -B -q -DskipTests install; the first build downloads Maven and takes a few minutes) ..."
+    ./mvnw -B -q -DskipTests install
+  fi
 fi
 have_kafka_jars || die "deploy/embedded-kafka/target has no launcher jars after the build"
-$KAFKA_ONLY || [[ -f "$SERVICE_JAR" ]] || die "$SERVICE_JAR is missing after the build"
+if ! $KAFKA_ONLY; then
+  for name in "${SERVICES[@]}"; do
+    [[ -f "${SERVICE_JARS[$name]}" ]] || die "${SERVICE_JARS[$name]} is missing after the build"
+  done
+fi
 
 KAFKA_JAR="$(ls deploy/embedded-kafka/target/embedded-kafka-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
 
@@ -125,6 +147,7 @@ port_in_use "$KAFKA_PORT" && die "port $KAFKA_PORT is in use (another Kafka? a p
 port_in_use "$((KAFKA_PORT + 1))" && die "port $((KAFKA_PORT + 1)) (Kafka's controller) is in use; set KAFKA_PORT to use another pair"
 if ! $KAFKA_ONLY; then
   port_in_use "$HTTP_PORT" && die "port $HTTP_PORT is in use; stop what runs there or set QUARKUS_HTTP_PORT"
+  port_in_use "$EVALUATOR_PORT" && die "port $EVALUATOR_PORT is in use; stop what runs there or set EVALUATOR_HTTP_PORT"
 fi
 
 if $FRESH; then
@@ -168,26 +191,31 @@ else
   KEY_SOURCE="generated for this run"
 fi
 
-if ! $KAFKA_ONLY; then
-  say "Starting enrollment-service on $BASE_URL (log: .run-local/service.log)"
-  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" ENROLLMENT_API_KEYS="$API_KEYS" \
-  ENROLLMENT_STATE_DIR="${ENROLLMENT_STATE_DIR:-$RUN_DIR/streams-state}" \
-    "$JAVA" -jar "$SERVICE_JAR" >"$SERVICE_LOG" 2>&1 &
-  SERVICE_PID=$!
-  echo "$SERVICE_PID" >"$RUN_DIR/service.pid"
-
+start_service() { # name: starts it with the shared settings, waits (bounded) until it is ready
+  local name="$1" port="${SERVICE_PORTS[$1]}" log="$RUN_DIR/$1.log" pid i
+  say "Starting $name on http://localhost:$port (log: .run-local/$name.log)"
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" ENROLLMENT_API_KEYS="$API_KEYS" QUARKUS_HTTP_PORT="$port" \
+  ENROLLMENT_STATE_DIR="$RUN_DIR/streams-state/$name" \
+    "$JAVA" -jar "${SERVICE_JARS[$name]}" >"$log" 2>&1 &
+  pid=$!
+  SERVICE_PIDS[$name]=$pid
+  echo "$pid" >"$RUN_DIR/$name.pid"
   for ((i = 0; ; i++)); do
-    if curl -fsS -m 2 "$BASE_URL/q/health/ready" 2>/dev/null | grep -q '"status"[[:space:]]*:[[:space:]]*"UP"'; then
+    if curl -fsS -m 2 "http://localhost:$port/q/health/ready" 2>/dev/null | grep -q '"status"[[:space:]]*:[[:space:]]*"UP"'; then
       break
     fi
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-      SERVICE_PID=''
-      show_tail "$SERVICE_LOG"; die "enrollment-service exited before it was ready"
+    if ! kill -0 "$pid" 2>/dev/null; then
+      SERVICE_PIDS[$name]=''
+      show_tail "$log"; die "$name exited before it was ready"
     fi
-    ((i < SERVICE_READY_TIMEOUT)) || { show_tail "$SERVICE_LOG"; die "enrollment-service was not ready within ${SERVICE_READY_TIMEOUT}s ($BASE_URL/q/health/ready)"; }
+    ((i < SERVICE_READY_TIMEOUT)) || { show_tail "$log"; die "$name was not ready within ${SERVICE_READY_TIMEOUT}s (http://localhost:$port/q/health/ready)"; }
     sleep 1
   done
-  say "${GRN}enrollment-service ready on $BASE_URL${R}"
+  say "${GRN}$name ready on http://localhost:$port${R}"
+}
+
+if ! $KAFKA_ONLY; then
+  for name in "${SERVICES[@]}"; do start_service "$name"; done
   say "API key ($KEY_SOURCE): ${B}${API_KEY}${R}  (organization ${ORG_ID})"
 fi
 
@@ -332,16 +360,18 @@ echo
 if $KAFKA_ONLY; then
   say "Kafka is running on $BOOTSTRAP. Ctrl-C stops it."
 else
-  say "Running. Logs: .run-local/service.log, .run-local/kafka.log. Ctrl-C stops the service, then Kafka."
+  say "Running. Logs: .run-local/*.log. Ctrl-C stops the services, then Kafka."
 fi
 
 # Wait until a signal arrives (handled by on_signal) or a process dies on its own.
 while true; do
   wait -n 2>/dev/null || true
-  if [[ -n "$SERVICE_PID" ]] && ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-    SERVICE_PID=''
-    show_tail "$SERVICE_LOG"; die "enrollment-service stopped unexpectedly"
-  fi
+  for name in "${SERVICES[@]}"; do
+    if [[ -n "${SERVICE_PIDS[$name]:-}" ]] && ! kill -0 "${SERVICE_PIDS[$name]}" 2>/dev/null; then
+      SERVICE_PIDS[$name]=''
+      show_tail "$RUN_DIR/$name.log"; die "$name stopped unexpectedly"
+    fi
+  done
   if [[ -n "$KAFKA_PID" ]] && ! kill -0 "$KAFKA_PID" 2>/dev/null; then
     KAFKA_PID=''
     show_tail "$KAFKA_LOG"; die "Kafka stopped unexpectedly"
