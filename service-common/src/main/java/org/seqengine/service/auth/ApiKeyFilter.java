@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.auth;
+package org.seqengine.service.auth;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,11 +12,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.config.ApiKeyRegistry;
-import org.seqengine.enrollment.config.InternalToken;
-import org.seqengine.enrollment.query.ClusterRouter;
+import org.seqengine.service.config.ApiKeyRegistry;
+import org.seqengine.service.config.InternalToken;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
 
 /**
  * Authenticates every API call by its {@code x-api-key} header (401 otherwise) and applies the
@@ -47,7 +46,7 @@ public class ApiKeyFilter {
         String path = request.getUriInfo().getPath();
         if ((path.startsWith("/") ? path.substring(1) : path).startsWith("internal/")) {
             // Instance-to-instance reads: the cluster's token, never an API key; not rate limited.
-            return internalToken.matches(request.getHeaderString(ClusterRouter.TOKEN_HEADER)) ? Optional.empty()
+            return internalToken.matches(request.getHeaderString(InternalToken.HEADER)) ? Optional.empty()
                     : Optional.of(ApiException.unauthorized().toResponse());
         }
         String key = request.getHeaderString(HEADER);

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;

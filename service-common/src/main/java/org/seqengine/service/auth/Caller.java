@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.auth;
+package org.seqengine.service.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 

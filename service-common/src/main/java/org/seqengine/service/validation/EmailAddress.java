@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -9,20 +9,22 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A UUID in its canonical 36-character form; null is valid (combine with {@code @NotNull}). */
+/** An email address (at most 320 characters); null is valid (combine with {@code @NotNull}). */
 @Documented
-@ErrorCode("invalid_uuid")
+@ErrorCode("invalid_email")
 @Constraint(validatedBy = {})
-@Pattern(regexp = Ids.UUID_REGEX)
+@Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+@Size(max = 320)
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface Uuid {
-    String message() default "Must be a UUID.";
+public @interface EmailAddress {
+    String message() default "Must be an email address.";
 
     Class<?>[] groups() default {};
 

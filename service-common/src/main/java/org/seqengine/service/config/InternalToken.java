@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.config;
+package org.seqengine.service.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +15,11 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class InternalToken {
 
+    /** The header an instance presents the token in. */
+    public static final String HEADER = "x-internal-token";
+
     @Inject
-    EnrollmentConfig config;
+    ApiEdgeConfig config;
 
     private volatile String value;
 

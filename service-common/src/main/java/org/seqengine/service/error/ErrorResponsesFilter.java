@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.error;
+package org.seqengine.service.error;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 /** Id formats shared by constraints and by reads (an id that cannot exist is simply not found). */
 public final class Ids {

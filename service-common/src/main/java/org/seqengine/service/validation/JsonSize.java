@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

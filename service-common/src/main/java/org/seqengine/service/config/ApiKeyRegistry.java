@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.config;
+package org.seqengine.service.config;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ public class ApiKeyRegistry {
     private final ApiKeys keys;
 
     @Inject
-    public ApiKeyRegistry(EnrollmentConfig config) {
+    public ApiKeyRegistry(ApiEdgeConfig config) {
         this.keys = ApiKeys.parse(config.apiKeys().orElse(""));
         if (keys.size() == 0) {
             LOG.warn("No API keys configured (ENROLLMENT_API_KEYS): every API call will answer 401");

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.config;
+package org.seqengine.service.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -13,16 +13,16 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** An id chosen by the caller (rulesets, exclusion rules): 1-100 of A-Z a-z 0-9 _ . -; null is valid (combine with {@code @NotNull}). */
+/** A UUID in its canonical 36-character form; null is valid (combine with {@code @NotNull}). */
 @Documented
-@ErrorCode("invalid_id")
+@ErrorCode("invalid_uuid")
 @Constraint(validatedBy = {})
-@Pattern(regexp = "^[A-Za-z0-9_.-]{1,100}$")
+@Pattern(regexp = Ids.UUID_REGEX)
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface Slug {
-    String message() default "Must be 1-100 of A-Z a-z 0-9 _ . -";
+public @interface Uuid {
+    String message() default "Must be a UUID.";
 
     Class<?>[] groups() default {};
 

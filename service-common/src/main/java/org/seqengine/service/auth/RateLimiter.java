@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.auth;
+package org.seqengine.service.auth;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.seqengine.enrollment.config.EnrollmentConfig;
+import org.seqengine.service.config.ApiEdgeConfig;
 
 /** A token bucket per API key (Bucket4j): {@code requests} per {@code period}, refilled greedily. */
 @ApplicationScoped
@@ -18,7 +18,7 @@ public class RateLimiter {
     private final Bandwidth limit;
 
     @Inject
-    public RateLimiter(EnrollmentConfig config) {
+    public RateLimiter(ApiEdgeConfig config) {
         long requests = config.rateLimit().requests();
         this.limit = Bandwidth.builder().capacity(requests).refillGreedy(requests, config.rateLimit().period()).build();
     }

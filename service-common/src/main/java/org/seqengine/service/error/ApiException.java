@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.error;
+package org.seqengine.service.error;
 
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.error;
+package org.seqengine.service.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

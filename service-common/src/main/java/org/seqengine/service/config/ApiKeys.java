@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.config;
+package org.seqengine.service.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

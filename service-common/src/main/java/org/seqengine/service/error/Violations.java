@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.error;
+package org.seqengine.service.error;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.validation.ConstraintViolation;
@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.seqengine.enrollment.api.validation.ErrorCode;
+import org.seqengine.service.validation.ErrorCode;
 
 /**
  * Bean Validation violations as {@code errors[]}: the path in the request's own names (snake_case

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -9,22 +9,20 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** An email address (at most 320 characters); null is valid (combine with {@code @NotNull}). */
+/** An id chosen by the caller (rulesets, exclusion rules): 1-100 of A-Z a-z 0-9 _ . -; null is valid (combine with {@code @NotNull}). */
 @Documented
-@ErrorCode("invalid_email")
+@ErrorCode("invalid_id")
 @Constraint(validatedBy = {})
-@Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
-@Size(max = 320)
+@Pattern(regexp = "^[A-Za-z0-9_.-]{1,100}$")
 @ReportAsSingleViolation
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface EmailAddress {
-    String message() default "Must be an email address.";
+public @interface Slug {
+    String message() default "Must be 1-100 of A-Z a-z 0-9 _ . -";
 
     Class<?>[] groups() default {};
 
