@@ -4,11 +4,15 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.CrmChangeRecord;
+import org.seqengine.schemas.avro.CrmWriteBackRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.EventEnvelope;
+import org.seqengine.schemas.avro.ExclusionListEntryRecord;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
@@ -71,9 +75,29 @@ public final class Topics {
      */
     public static final Topic<String, SequencePauseRecord> SEQUENCE_PAUSES = avro("sequence-pauses.v1", SequencePauseRecord.class, true);
 
+    /** CRM person changes; key {@code org_id/person_id}. Append. */
+    public static final Topic<String, CrmChangeRecord> CRM_PEOPLE_CHANGES = avro("crm.people-changes.v1", CrmChangeRecord.class, false);
+
+    /** CRM company changes; key {@code org_id/<normalized domain>}. Append. */
+    public static final Topic<String, CrmChangeRecord> CRM_COMPANY_CHANGES = avro("crm.company-changes.v1", CrmChangeRecord.class, false);
+
+    /** CRM opportunity changes; key {@code org_id/<normalized domain>}. Append. */
+    public static final Topic<String, CrmChangeRecord> CRM_OPPORTUNITY_CHANGES = avro("crm.opportunity-changes.v1", CrmChangeRecord.class, false);
+
+    /** Organization settings; key {@code org_id}. Compacted. */
+    public static final Topic<String, OrgSettingsRecord> SETTINGS = avro("settings.v1", OrgSettingsRecord.class, true);
+
+    /** Opt-outs made here, one record per READ_WRITE CRM of the org; key {@code org_id/person_id}. Append. */
+    public static final Topic<String, CrmWriteBackRecord> CRM_WRITE_BACK = avro("crm.write-back.v1", CrmWriteBackRecord.class, false);
+
+    /** Companies of uploaded exclusion lists; key {@code org_id/list_id/domain}. Compacted, tombstone removes. */
+    public static final Topic<String, ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES = avro("exclusion-list-entries.v1", ExclusionListEntryRecord.class, true);
+
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES);
+            EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES,
+            CRM_PEOPLE_CHANGES, CRM_COMPANY_CHANGES, CRM_OPPORTUNITY_CHANGES, SETTINGS, CRM_WRITE_BACK,
+            EXCLUSION_LIST_ENTRIES);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

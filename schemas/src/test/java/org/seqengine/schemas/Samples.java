@@ -31,7 +31,11 @@ public final class Samples {
                 Map.entry(CommandReplyRecord.class, commandReply()),
                 Map.entry(UnenrollJobRecord.class, unenrollJob()),
                 Map.entry(CommandOutcomeRecord.class, commandOutcome()),
-                Map.entry(SequencePauseRecord.class, sequencePause()));
+                Map.entry(SequencePauseRecord.class, sequencePause()),
+                Map.entry(CrmChangeRecord.class, crmChange()),
+                Map.entry(OrgSettingsRecord.class, orgSettings()),
+                Map.entry(CrmWriteBackRecord.class, crmWriteBack()),
+                Map.entry(ExclusionListEntryRecord.class, exclusionListEntry()));
     }
 
     public static CommandEnvelope command() {
@@ -123,6 +127,19 @@ public final class Samples {
                 .setCanceled(false)
                 .setBounced(true)
                 .setUpdatedBy("org-acme:user-7")
+                .setExcludedBy(List.of(exclusionMatch()))
+                .build();
+    }
+
+    public static ExclusionMatchRecord exclusionMatch() {
+        return ExclusionMatchRecord.newBuilder()
+                .setRuleId("rule-3")
+                .setLevel("COMPANY")
+                .setMatchedSince(T0)
+                .setEvidence(List.of(ExclusionEvidenceRecord.newBuilder()
+                        .setField("company.industry").setOp("equals").setExpected("competitor").setActual("Competitor")
+                        .setCrm("hubspot").setObjectType("company").setObjectId("c-9").setPersonId(null)
+                        .build()))
                 .build();
     }
 
@@ -228,7 +245,7 @@ public final class Samples {
                 .setOrgId("org-acme")
                 .setPersonId("person-42")
                 .setMatches(List.of(
-                        ExclusionMatchRecord.newBuilder().setRuleId("rule-3").setLevel("COMPANY").build(),
+                        exclusionMatch(),
                         ExclusionMatchRecord.newBuilder().setRuleId("rule-4").setLevel("PERSON").build()))
                 .setEvaluatedAt(T0)
                 .build();
@@ -269,6 +286,60 @@ public final class Samples {
                 .setFailed(0)
                 .setError(null)
                 .setFinishedAt(T1)
+                .setKind("RESTORE")
+                .setRuleId("rule-3")
+                .setSince(T0)
+                .setMailboxEmails(List.of())
+                .setSkippedByReason(Map.of("ALREADY_ENROLLED_ACTIVE", 1))
+                .build();
+    }
+
+    public static CrmChangeRecord crmChange() {
+        return CrmChangeRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setCrm("hubspot")
+                .setObjectType("company")
+                .setObjectId("c-9")
+                .setPersonId(null)
+                .setDomain("rival.example")
+                .setFields(new java.util.HashMap<>(Map.of("industry", "competitor")))
+                .setDeleted(false)
+                .setChangedAt(T0)
+                .setReceivedAt(T1)
+                .build();
+    }
+
+    public static OrgSettingsRecord orgSettings() {
+        return OrgSettingsRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setMailboxOwnershipPolicy("UNENROLL_ALL")
+                .setCrmWriteBack(Map.of("salesforce", "READ_WRITE", "hubspot", "READ_ONLY"))
+                .setAutoOptOutOnRemovalRequest(true)
+                .setUpdatedAt(T0)
+                .setUpdatedBy("org-acme:user-7")
+                .build();
+    }
+
+    public static CrmWriteBackRecord crmWriteBack() {
+        return CrmWriteBackRecord.newBuilder()
+                .setWriteBackId("wb-1")
+                .setOrgId("org-acme")
+                .setPersonId("person-42")
+                .setCrm("salesforce")
+                .setField("email_opt_out")
+                .setValue("true")
+                .setSource("LINK")
+                .setCommandId("cmd-0003")
+                .setOccurredAt(T0)
+                .build();
+    }
+
+    public static ExclusionListEntryRecord exclusionListEntry() {
+        return ExclusionListEntryRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setListId("competitors")
+                .setDomain("rival.example")
+                .setCompanyName("Rival Inc.")
                 .build();
     }
 }

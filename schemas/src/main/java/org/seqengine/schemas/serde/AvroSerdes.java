@@ -7,11 +7,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.CrmChangeRecord;
+import org.seqengine.schemas.avro.CrmWriteBackRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.EventEnvelope;
+import org.seqengine.schemas.avro.ExclusionListEntryRecord;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
@@ -30,7 +34,8 @@ public final class AvroSerdes {
             CommandEnvelope.class, EventEnvelope.class, EnrollmentRecord.class, PersonStateRecord.class,
             SequenceRecord.class, MailboxRecord.class, PersonRecord.class, RulesetRecord.class,
             ExclusionRuleRecord.class, ExclusionMatchesRecord.class, CommandReplyRecord.class,
-            UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class);
+            UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class,
+            CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

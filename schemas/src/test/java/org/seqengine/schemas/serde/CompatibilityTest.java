@@ -73,6 +73,9 @@ class CompatibilityTest {
             assertThat(r.getCanceled()).isFalse();
             // v2 adds a late bounce and the last actor; v1 reads as not bounced, actor unknown
             assertThat(r.getBounced() ? r.getUpdatedBy() : "none").isIn("none", "org-acme:user-7");
+            // v3 adds what excluded it; earlier versions read an empty list
+            assertThat(r.getExcludedBy()).allSatisfy(x -> assertThat(x.getEvidence()).extracting(e -> e.getField())
+                    .containsExactly("company.industry"));
         });
         check(PersonStateRecord.class, s -> {
             assertThat(s.getPersonId()).isEqualTo("person-42");
@@ -128,6 +131,36 @@ class CompatibilityTest {
             assertThat(m.getPersonId()).isEqualTo("person-42");
             assertThat(m.getMatches()).extracting(ExclusionMatchRecord::getRuleId).containsExactly("rule-3", "rule-4");
             assertThat(m.getEvaluatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+            // v2 adds since when and why; v1 reads null and no evidence
+            ExclusionMatchRecord first = m.getMatches().get(0);
+            if (first.getMatchedSince() != null) {
+                assertThat(first.getEvidence()).singleElement().satisfies(e -> {
+                    assertThat(e.getActual()).isEqualTo("Competitor");
+                    assertThat(e.getObjectId()).isEqualTo("c-9");
+                });
+            } else {
+                assertThat(first.getEvidence()).isEmpty();
+            }
+        });
+        check(CrmChangeRecord.class, c -> {
+            assertThat(c.getObjectType()).isEqualTo("company");
+            assertThat(c.getDomain()).isEqualTo("rival.example");
+            assertThat(c.getFields()).containsEntry("industry", "competitor");
+            assertThat(c.getChangedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+        });
+        check(OrgSettingsRecord.class, s -> {
+            assertThat(s.getMailboxOwnershipPolicy()).isEqualTo("UNENROLL_ALL");
+            assertThat(s.getCrmWriteBack()).containsEntry("salesforce", "READ_WRITE");
+            assertThat(s.getAutoOptOutOnRemovalRequest()).isTrue();
+        });
+        check(CrmWriteBackRecord.class, w -> {
+            assertThat(w.getCrm()).isEqualTo("salesforce");
+            assertThat(w.getField()).isEqualTo("email_opt_out");
+            assertThat(w.getCommandId()).isEqualTo("cmd-0003");
+        });
+        check(ExclusionListEntryRecord.class, e -> {
+            assertThat(e.getListId()).isEqualTo("competitors");
+            assertThat(e.getDomain()).isEqualTo("rival.example");
         });
         check(CommandReplyRecord.class, r -> {
             assertThat(r.getCommandId()).isEqualTo("cmd-0001");
@@ -157,6 +190,9 @@ class CompatibilityTest {
             assertThat(j.getTotal()).isIn(0, 1);
             if (j.getTotal() == 1) assertThat(j.getFinishedAt()).isNotNull();
             else assertThat(j.getFinishedAt()).isNull();
+            // v3 adds the job kind: earlier versions read UNENROLL
+            assertThat(j.getKind()).isIn("UNENROLL", "RESTORE");
+            if (j.getKind().equals("RESTORE")) assertThat(j.getSkippedByReason()).containsEntry("ALREADY_ENROLLED_ACTIVE", 1);
         });
     }
 
