@@ -1,8 +1,6 @@
-package org.seqengine.enrollment.testsupport;
+package org.seqengine.deploy;
 
 import java.util.Map;
-
-import org.seqengine.deploy.TestBroker;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

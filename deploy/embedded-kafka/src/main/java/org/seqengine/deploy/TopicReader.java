@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.testsupport;
+package org.seqengine.deploy;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,12 +15,20 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic of the shared broker from the beginning, as an operator would, until a record matches. */
+/** Reads a topic of the shared broker ({@link KafkaBrokerResource}) from the beginning, as an operator would, until a record matches. */
 public final class TopicReader {
 
     private TopicReader() {}
 
     public static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+        return awaitRecords(topic, match).stream().filter(match).findFirst().orElseThrow();
+    }
+
+    /**
+     * Every committed record of the topic from its beginning, read until one matches (all partitions,
+     * so what was read before the match is everything committed before it in its partition at least).
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
         Properties props = new Properties();
         props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
         props.put("isolation.level", "read_committed");
@@ -35,7 +43,7 @@ public final class TopicReader {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
                 return seen.stream().anyMatch(match);
             });
-            return seen.stream().filter(match).findFirst().orElseThrow();
+            return seen;
         }
     }
 
