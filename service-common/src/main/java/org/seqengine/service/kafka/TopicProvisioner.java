@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.kafka;
+package org.seqengine.service.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
