@@ -11,9 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
-import org.seqengine.enrollment.api.auth.Caller;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
@@ -22,6 +19,9 @@ import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.kafka.CommandGateway;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
 
 /**
  * Issues commands for the REST edge and turns their outcome into HTTP: a rejection is a 400 with

@@ -20,14 +20,10 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.CancelResult;
 import org.seqengine.enrollment.api.dto.CreateEnrollmentRequest;
 import org.seqengine.enrollment.api.dto.EnrollmentPage;
 import org.seqengine.enrollment.api.dto.EnrollmentView;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
@@ -37,6 +33,10 @@ import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
+import org.seqengine.service.validation.Ids;
 
 /** The enrollment API: the seed's {@code POST /enrollments}, reads, and lifecycle commands. */
 @Path("/sequences/v1/enrollments")

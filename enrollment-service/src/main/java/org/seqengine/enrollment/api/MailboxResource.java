@@ -10,11 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.MailboxBody;
 import org.seqengine.enrollment.api.dto.MailboxView;
-import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.streams.GlobalTable;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.validation.Uuid;
 
 /** Sending mailboxes. */
 @Path("/sequences/v1/mailboxes")

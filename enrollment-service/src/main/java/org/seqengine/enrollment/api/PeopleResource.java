@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
-import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.ClearOptOutBody;
 import org.seqengine.enrollment.api.dto.ClearOptOutResult;
 import org.seqengine.enrollment.api.dto.EligibilityView;
@@ -26,10 +25,7 @@ import org.seqengine.enrollment.api.dto.OptOutResult;
 import org.seqengine.enrollment.api.dto.PersonBody;
 import org.seqengine.enrollment.api.dto.PersonUnenrollResult;
 import org.seqengine.enrollment.api.dto.PersonView;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.api.validation.MailboxEmailList;
-import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.EnrollChecks;
@@ -43,6 +39,10 @@ import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.validation.Ids;
+import org.seqengine.service.validation.Uuid;
 
 /** People: upsert, unenroll from everything, opt-out and its reversal, and the eligibility dry run. */
 @Path("/sequences/v1/people")

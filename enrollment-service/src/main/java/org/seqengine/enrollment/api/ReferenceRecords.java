@@ -3,11 +3,11 @@ package org.seqengine.enrollment.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.avro.specific.SpecificRecord;
-import org.seqengine.enrollment.api.auth.Caller;
-import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
 import org.seqengine.enrollment.streams.GlobalTable;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.error.ApiException;
 
 /** Reads and upserts the caller's organization's reference records. */
 @ApplicationScoped

@@ -10,11 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.RulesetBody;
 import org.seqengine.enrollment.api.dto.RulesetView;
-import org.seqengine.enrollment.api.validation.Slug;
 import org.seqengine.enrollment.streams.GlobalTable;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.validation.Slug;
 
 /** Re-enrollment settings and the exclusion rules a sequence enables. */
 @Path("/sequences/v1/rulesets")

@@ -21,17 +21,17 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.seqengine.enrollment.api.auth.Caller;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
 import org.seqengine.enrollment.api.dto.UnenrollJobView;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
-import org.seqengine.enrollment.api.error.Violations;
-import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.bulk.CsvTargets;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.filter.Domains;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.service.auth.Caller;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
+import org.seqengine.service.error.Violations;
+import org.seqengine.service.validation.Ids;
 
 /**
  * Bulk unenroll jobs: by enrollment ids, by sequence, or by company domains (JSON), or by a CSV

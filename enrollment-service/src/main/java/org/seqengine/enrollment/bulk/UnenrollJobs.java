@@ -14,8 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.Enrollment;
@@ -28,6 +26,8 @@ import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
 
 /**
  * Bulk unenroll. Creating a job resolves its targets from the enrollment indexes, then writes, in

@@ -3,16 +3,13 @@ package org.seqengine.enrollment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
-/** Settings of enrollment-service (prefix {@code enrollment.}); defaults live in application.properties. */
+/**
+ * Settings of enrollment-service (prefix {@code enrollment.}); defaults live in application.properties.
+ * API keys, rate limit and the internal token are the shared edge's ({@code org.seqengine.service.config.ApiEdgeConfig}).
+ */
 @ConfigMapping(prefix = "enrollment")
 public interface EnrollmentConfig {
-
-    /** {@code org_id:key,org_id:key}; empty means no key is valid. Never logged. */
-    Optional<String> apiKeys();
-
-    RateLimit rateLimit();
 
     /** How long an HTTP command waits for its outcome before answering 503. */
     @WithDefault("10S")
@@ -28,14 +25,7 @@ public interface EnrollmentConfig {
 
     Topics topics();
 
-    Cluster cluster();
-
     UnenrollJobs unenrollJobs();
-
-    interface Cluster {
-        /** Shared secret for calls between instances ({@code /internal/v1}); derived from api-keys when unset. */
-        Optional<String> internalToken();
-    }
 
     interface UnenrollJobs {
         /** Most targets one job may have. */
@@ -49,14 +39,6 @@ public interface EnrollmentConfig {
         /** How often finished jobs are checked for expiry and progress is published. */
         @WithDefault("1S")
         Duration publishInterval();
-    }
-
-    interface RateLimit {
-        @WithDefault("100000")
-        long requests();
-
-        @WithDefault("5M")
-        Duration period();
     }
 
     interface Topics {

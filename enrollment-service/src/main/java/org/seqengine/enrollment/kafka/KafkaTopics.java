@@ -3,6 +3,7 @@ package org.seqengine.enrollment.kafka;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.seqengine.enrollment.config.EnrollmentConfig;
+import org.seqengine.service.kafka.TopicProvisioner;
 
 /**
  * Makes sure every topic exists, once per process, before anything uses them: the topology (built

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.config.InternalToken;
+import org.seqengine.service.config.InternalToken;
+import org.seqengine.service.error.ApiException;
 
 /**
  * Where a key lives in the cluster, and the HTTP hop to the instance that owns it. Every instance
@@ -39,7 +39,6 @@ public class ClusterRouter {
 
     private static final Logger LOG = Logger.getLogger(ClusterRouter.class);
     private static final Duration PATIENCE = Duration.ofSeconds(5);
-    public static final String TOKEN_HEADER = "x-internal-token";
 
     @Inject
     KafkaStreams streams;
@@ -126,7 +125,7 @@ public class ClusterRouter {
 
     private Optional<JsonNode> send(HostInfo host, HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.header(TOKEN_HEADER, token.value())
+            HttpResponse<byte[]> response = http.send(request.header(InternalToken.HEADER, token.value())
                     .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) return Optional.empty();
             if (response.statusCode() != 200) {

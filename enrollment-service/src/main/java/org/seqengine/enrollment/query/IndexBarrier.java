@@ -17,9 +17,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.kafka.KafkaClients;
 import org.seqengine.schemas.Topics;
+import org.seqengine.service.error.ApiException;
 
 /**
  * Read-your-writes for the enrollment indexes: waits until the Streams application has committed

@@ -10,12 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.seqengine.enrollment.api.error.ApiException;
-import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.service.error.ApiException;
+import org.seqengine.service.error.FieldError;
 
 /**
  * Reads one instance answers for another (never for API clients: the API-key filter only lets a

@@ -14,12 +14,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.seqengine.enrollment.api.error.ApiException;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.kafka.KafkaClients;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
+import org.seqengine.service.error.ApiException;
 
 /**
  * Upserts reference data onto its compacted topic and returns once the global store shows it, so a

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
 
 /** Bad input is a 400 that names the field and a code; never a 500, never a stack trace. */

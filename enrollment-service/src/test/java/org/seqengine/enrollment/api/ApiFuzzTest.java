@@ -23,7 +23,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
 
 /**

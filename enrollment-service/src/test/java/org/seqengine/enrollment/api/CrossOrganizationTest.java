@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
 
 /**

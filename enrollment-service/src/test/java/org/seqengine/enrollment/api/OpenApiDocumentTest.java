@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.deploy.KafkaBrokerResource;
 
 /**
  * {@code /q/openapi} documents every body: each operation's success response and each request body

@@ -27,13 +27,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.seqengine.deploy.KafkaBrokerResource;
+import org.seqengine.deploy.TopicReader;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.kafka.CommandGateway;
 import org.seqengine.enrollment.kafka.ReplyListener;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
-import org.seqengine.enrollment.testsupport.TopicReader;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 

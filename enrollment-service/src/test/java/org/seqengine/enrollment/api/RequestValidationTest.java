@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.api.dto.Limits;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
 
 /** Input that used to answer 5xx is a 400 naming the field, or a JSON 413 for a body over the limit. */

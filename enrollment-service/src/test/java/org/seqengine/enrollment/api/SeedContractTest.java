@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.seqengine.enrollment.testsupport.KafkaBrokerResource;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.testsupport.TestData;
 
 /** {@code POST /enrollments} answers as the seed's OpenAPI document says, for every documented status. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.schemas.Keys;

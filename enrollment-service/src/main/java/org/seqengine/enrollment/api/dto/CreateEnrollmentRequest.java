@@ -3,8 +3,8 @@ package org.seqengine.enrollment.api.dto;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.seqengine.enrollment.api.validation.EmailAddress;
-import org.seqengine.enrollment.api.validation.Uuid;
+import org.seqengine.service.validation.EmailAddress;
+import org.seqengine.service.validation.Uuid;
 
 /** The seed's CreateEnrollmentRequest. */
 public record CreateEnrollmentRequest(

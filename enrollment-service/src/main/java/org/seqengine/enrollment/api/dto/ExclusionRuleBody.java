@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.seqengine.enrollment.api.validation.ErrorCode;
-import org.seqengine.enrollment.api.validation.JsonSize;
 import org.seqengine.enrollment.api.validation.ValidFilter;
+import org.seqengine.service.validation.ErrorCode;
+import org.seqengine.service.validation.JsonSize;
 
 /**
  * {@code PUT /exclusion-rules/{id}}: the org-level toggles and the filter (validated in the filter

@@ -2,7 +2,7 @@ package org.seqengine.enrollment.api.dto;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.seqengine.enrollment.api.validation.EmailAddress;
+import org.seqengine.service.validation.EmailAddress;
 
 /** {@code PUT /mailboxes/{id}}. */
 public record MailboxBody(

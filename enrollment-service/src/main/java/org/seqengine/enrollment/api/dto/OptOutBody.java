@@ -3,7 +3,7 @@ package org.seqengine.enrollment.api.dto;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.seqengine.enrollment.api.validation.ErrorCode;
+import org.seqengine.service.validation.ErrorCode;
 
 /** Body of {@code POST /people/{id}/opt-out} (optional; {@code source} is case-insensitive, API by default). */
 public record OptOutBody(

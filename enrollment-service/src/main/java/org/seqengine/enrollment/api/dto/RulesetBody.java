@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.seqengine.enrollment.api.validation.Slug;
+import org.seqengine.service.validation.Slug;
 
 /** {@code PUT /rulesets/{id}}: re-enrollment settings and the exclusion rules the ruleset enables. */
 public record RulesetBody(

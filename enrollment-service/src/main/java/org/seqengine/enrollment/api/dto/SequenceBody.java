@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.seqengine.enrollment.api.validation.ErrorCode;
 import org.seqengine.enrollment.api.validation.PublishedHasSteps;
-import org.seqengine.enrollment.api.validation.Slug;
+import org.seqengine.service.validation.ErrorCode;
+import org.seqengine.service.validation.Slug;
 
 /** {@code PUT /sequences/{id}}. A published sequence has at least one step. */
 @PublishedHasSteps

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.seqengine.enrollment.api.validation.OneSelector;
-import org.seqengine.enrollment.api.validation.Uuid;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
+import org.seqengine.service.validation.Uuid;
 
 /** {@code POST /unenroll-jobs}: exactly one selector — enrollment ids, a sequence, or company domains. */
 @OneSelector

@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
 import java.util.Arrays;
 import java.util.List;
 import org.seqengine.enrollment.api.dto.Limits;
+import org.seqengine.service.validation.ErrorCode;
 
 /** A query parameter of comma-separated mailbox emails: 1 to {@link Limits#MAILBOX_EMAILS} non-blank items. */
 @Documented

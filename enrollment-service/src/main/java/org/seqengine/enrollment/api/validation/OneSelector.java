@@ -11,6 +11,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
+import org.seqengine.service.validation.ErrorCode;
 
 /** An unenroll job names exactly one selector: enrollment ids, a sequence, or company domains. */
 @Documented

@@ -11,6 +11,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import org.seqengine.enrollment.api.dto.SequenceBody;
+import org.seqengine.service.validation.ErrorCode;
 
 /** A published sequence has at least one step (a draft may have none); reported on {@code steps}. */
 @Documented

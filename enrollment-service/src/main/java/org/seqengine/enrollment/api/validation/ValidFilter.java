@@ -21,6 +21,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.seqengine.filter.FilterError;
+import org.seqengine.service.validation.ErrorCode;
+import org.seqengine.service.validation.ViolationDetail;
 import org.seqengine.filter.FilterParser;
 
 /**

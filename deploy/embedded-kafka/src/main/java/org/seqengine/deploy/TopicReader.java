@@ -1,0 +1,60 @@
+package org.seqengine.deploy;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic of the shared broker ({@link KafkaBrokerResource}) from the beginning, as an operator would, until a record matches. */
+public final class TopicReader {
+
+    private TopicReader() {}
+
+    public static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+        return awaitRecords(topic, match).stream().filter(match).findFirst().orElseThrow();
+    }
+
+    /**
+     * Every committed record of the topic from its beginning, read until one matches (all partitions,
+     * so what was read before the match is everything committed before it in its partition at least).
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
+        props.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(match);
+            });
+            return seen;
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    public static Properties clientProps() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
+        return props;
+    }
+}
