@@ -167,7 +167,8 @@ final class DomainProcessor implements Processor<String, DomainInput, String, Pe
 
     private void schedule(String domainKey, Instant due) {
         Long previous = flipByDomain.get(domainKey);
-        Long next = due == null ? null : due.toEpochMilli();
+        // rounded up: the flip is at or after its instant, never a moment early
+        Long next = due == null ? null : due.toEpochMilli() + (due.getNano() % 1_000_000 == 0 ? 0 : 1);
         if (Objects.equals(previous, next)) return;
         if (previous != null) flipDue.delete(dueKey(previous, domainKey));
         if (next == null) {

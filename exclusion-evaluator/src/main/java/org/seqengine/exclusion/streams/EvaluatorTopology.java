@@ -2,6 +2,7 @@ package org.seqengine.exclusion.streams;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -133,11 +134,11 @@ public final class EvaluatorTopology {
     }
 
     /** {@code org/list_id/domain} -> {@code org/domain}: the list names the domain, or (tombstone) no longer does. */
-    private static org.apache.kafka.streams.KeyValue<String, DomainInput> listEntryByDomain(String key, ExclusionListEntryRecord v) {
+    private static KeyValue<String, DomainInput> listEntryByDomain(String key, ExclusionListEntryRecord v) {
         String org = Keys.orgOf(key);
         String domain = key.substring(key.lastIndexOf('/') + 1);
         String listId = key.substring(key.indexOf('/') + 1, key.lastIndexOf('/'));
-        return org.apache.kafka.streams.KeyValue.pair(Keys.of(org, domain), new DomainInput.ListEntry(listId, v != null));
+        return KeyValue.pair(Keys.of(org, domain), new DomainInput.ListEntry(listId, v != null));
     }
 
     private static void addStores(StreamsBuilder builder) {
