@@ -60,6 +60,11 @@ public final class DomainStores {
         return List.copyOf(keys);
     }
 
+    /** The key of a person's entry at a domain (domain-people, domain-results). */
+    public static String entryKey(String domainKey, String personId) {
+        return DomainKeys.entry(domainKey, personId);
+    }
+
     /** The id of a company or opportunity record in the records store. */
     static String recordId(String objectType, String recordKey) {
         return objectType + "|" + recordKey;
