@@ -5,13 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import org.seqengine.enrollment.api.dto.ExclusionRuleBody;
 import org.seqengine.enrollment.api.dto.MailboxBody;
 import org.seqengine.enrollment.api.dto.PersonBody;
 import org.seqengine.enrollment.api.dto.RulesetBody;
 import org.seqengine.enrollment.api.dto.SequenceBody;
 import org.seqengine.enrollment.domain.reference.Ruleset;
+import org.seqengine.filter.Domains;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
@@ -48,7 +48,8 @@ final class ReferenceBodies {
     static PersonRecord person(String orgId, String id, PersonBody body) {
         return PersonRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email())
                 .setFirstName(body.firstName()).setLastName(body.lastName()).setLinkedinUrl(body.linkedinUrl())
-                .setCompanyDomain(normalizeDomain(body.companyDomain()))
+                // normalized as every service does, so people, companies and lists join on it
+                .setCompanyDomain(Domains.normalize(body.companyDomain()))
                 .setDoNotEmail(Boolean.TRUE.equals(body.doNotEmail()))
                 .setEmailOptOut(Boolean.TRUE.equals(body.emailOptOut()))
                 .setHighBounceRisk(Boolean.TRUE.equals(body.highBounceRisk()))
@@ -71,14 +72,5 @@ final class ReferenceBodies {
                 .setExcludeFromSequences(Boolean.TRUE.equals(body.excludeFromSequences()))
                 .setRemoveFromActiveSequences(Boolean.TRUE.equals(body.removeFromActiveSequences()))
                 .setFilterJson(body.filter() == null ? null : body.filter().toString()).build();
-    }
-
-    /** Company domains compare normalized: lower case, no scheme, no {@code www.}. */
-    static String normalizeDomain(String domain) {
-        if (domain == null || domain.isBlank()) return null;
-        String d = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
-        if (d.startsWith("www.")) d = d.substring(4);
-        int slash = d.indexOf('/');
-        return slash >= 0 ? d.substring(0, slash) : d;
     }
 }

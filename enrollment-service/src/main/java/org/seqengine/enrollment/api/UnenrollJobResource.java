@@ -30,6 +30,7 @@ import org.seqengine.enrollment.api.error.Violations;
 import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.bulk.CsvTargets;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
+import org.seqengine.filter.Domains;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
 /**
@@ -107,7 +108,7 @@ public class UnenrollJobResource {
 
     private Response start(UnenrollJobRequest body, String idempotencyKey) {
         List<String> domains = body.companyDomains() == null ? null
-                : body.companyDomains().stream().map(ReferenceBodies::normalizeDomain).filter(Objects::nonNull).distinct().toList();
+                : body.companyDomains().stream().map(Domains::normalize).filter(Objects::nonNull).distinct().toList();
         UnenrollJobRecord job = jobs.create(caller.orgId(), body.selector(), body.enrollmentIds(), body.sequenceId(), domains,
                 body.reason(), idempotencyKey);
         return Response.status(202).entity(UnenrollJobView.of(job)).build();

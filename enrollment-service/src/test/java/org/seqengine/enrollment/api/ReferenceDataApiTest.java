@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.api;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.seqengine.enrollment.testsupport.TestData.ORG_A_KEY;
@@ -42,7 +43,7 @@ class ReferenceDataApiTest {
                 .body("reenrollment_waiting_days", equalTo(0));
 
         as(ORG_A_KEY).body(Map.of("name", "Competitors", "level", "COMPANY", "exclude_from_sequences", true,
-                "filter", Map.of("field", "industry", "op", "equals", "value", "sales-tech"))).put("/exclusion-rules/competitors")
+                "filter", Map.of("field", "company.industry", "op", "equals", "value", "sales-tech"))).put("/exclusion-rules/competitors")
                 .then().statusCode(200);
         as(ORG_A_KEY).get("/exclusion-rules/competitors").then().statusCode(200)
                 .body("level", equalTo("COMPANY")).body("filter_json", notNullValue());
@@ -51,6 +52,30 @@ class ReferenceDataApiTest {
         as(ORG_A_KEY).get("/sequences/" + sequence).then().statusCode(200)
                 .body("ruleset_id", equalTo("fast-track")).body("steps.size()", equalTo(2));
         as(ORG_B_KEY).get("/sequences/" + sequence).then().statusCode(404);
+    }
+
+    @Test
+    void aBadFilterIsRefusedNamingEachBadNode() {
+        Map<String, Object> filter = Map.of("all", List.of(
+                Map.of("field", "person.lifecycle_stage", "op", "equals", "value", "customer"),
+                Map.of("field", "person.lifecycle_stage", "op", "resembles", "value", "x"),
+                Map.of("any", List.of()),
+                Map.of("field", "industry", "op", "in", "value", List.of())));
+        as(ORG_A_KEY).body(Map.of("name", "Bad", "level", "COMPANY", "filter", filter)).put("/exclusion-rules/bad-filter")
+                .then().statusCode(400).body("status", equalTo("bad_request"))
+                .body("errors.code", equalTo(List.of("unknown_op", "empty_group", "unknown_field", "invalid_value")))
+                .body("errors.path", equalTo(List.of(List.of("filter", "all", 1, "op"), List.of("filter", "all", 2, "any"),
+                        List.of("filter", "all", 3, "field"), List.of("filter", "all", 3, "value"))))
+                .body("errors[0].message", containsString("equals"));
+        as(ORG_A_KEY).body(Map.of("filter", Map.of("all", List.of("x")))).put("/exclusion-rules/bad-filter")
+                .then().statusCode(400).body("errors[0].code", equalTo("invalid_node"))
+                .body("errors[0].path", equalTo(List.of("filter", "all", 0)));
+        as(ORG_A_KEY).get("/exclusion-rules/bad-filter").then().statusCode(404);
+
+        Map<String, Object> good = Map.of("any", List.of(Map.of("field", "company.domain", "op", "in_list", "value", "competitors"),
+                Map.of("not", Map.of("field", "opportunity.closed_at", "op", "within_last_days", "value", 90))));
+        as(ORG_A_KEY).body(Map.of("name", "Good", "level", "COMPANY", "filter", good)).put("/exclusion-rules/good-filter")
+                .then().statusCode(200);
     }
 
     @Test

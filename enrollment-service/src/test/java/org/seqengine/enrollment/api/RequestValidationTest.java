@@ -95,7 +95,8 @@ class RequestValidationTest {
                 .then().statusCode(400).body("errors[0].path", equalTo(List.of("steps", 0, "body")));
         as(ORG_A_KEY).body(Map.of("exclusion_rule_ids", Collections.nCopies(Limits.EXCLUSION_RULE_IDS + 1, "r")))
                 .put("/rulesets/many").then().statusCode(400).body("errors[0].code", equalTo("too_many_items"));
-        as(ORG_A_KEY).body(Map.of("filter", Map.of("v", "x".repeat(Limits.FILTER_JSON)))).put("/exclusion-rules/big")
+        as(ORG_A_KEY).body(Map.of("filter", Map.of("field", "person.v", "op", "equals", "value", "x".repeat(Limits.FILTER_JSON))))
+                .put("/exclusion-rules/big")
                 .then().statusCode(400).body("errors[0].code", equalTo("too_large"))
                 .body("errors[0].path", equalTo(List.of("filter")));
     }

@@ -6,10 +6,11 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.seqengine.enrollment.api.validation.ErrorCode;
 import org.seqengine.enrollment.api.validation.JsonSize;
+import org.seqengine.enrollment.api.validation.ValidFilter;
 
 /**
- * {@code PUT /exclusion-rules/{id}}: the org-level toggles and the filter (kept as JSON for the
- * exclusion-evaluator).
+ * {@code PUT /exclusion-rules/{id}}: the org-level toggles and the filter (validated in the filter
+ * language of {@code exclusion-filter}, kept as JSON for the exclusion-evaluator).
  */
 public record ExclusionRuleBody(
         @Size(max = Limits.NAME) String name,
@@ -18,4 +19,4 @@ public record ExclusionRuleBody(
         String level,
         Boolean excludeFromSequences,
         Boolean removeFromActiveSequences,
-        @JsonSize(max = Limits.FILTER_JSON) JsonNode filter) {}
+        @JsonSize(max = Limits.FILTER_JSON) @ValidFilter JsonNode filter) {}

@@ -13,13 +13,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.seqengine.enrollment.api.validation.ErrorCode;
+import org.seqengine.enrollment.api.validation.ViolationDetail;
 
 /**
  * Bean Validation violations as {@code errors[]}: the path in the request's own names (snake_case
  * fields, list indexes, map keys; a query or path parameter by its name) and a stable code: the
  * constraint's payload ({@code InvalidEnum -> invalid_enum}), its {@link ErrorCode}, or one per
- * standard constraint.
+ * standard constraint; or the code and message a validator attached to the violation ({@link
+ * ViolationDetail}: one per bad node of a filter).
  */
 public final class Violations {
 
@@ -35,12 +38,22 @@ public final class Violations {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : violations) {
             List<Object> path = path(v.getPropertyPath());
+            ViolationDetail detail = detail(v);
+            if (detail != null) {
+                errors.add(new FieldError(detail.code(), path, detail.message()));
+                continue;
+            }
             String message = path.isEmpty() && isRequired(v.getConstraintDescriptor()) ? "A JSON body is required." : v.getMessage();
             errors.add(new FieldError(code(v), path, message));
         }
         // a stable order: HV reports in hash order
         errors.sort(Comparator.comparing((FieldError e) -> e.path().toString()).thenComparing(FieldError::code));
         return errors.size() > MAX_ERRORS ? List.copyOf(errors.subList(0, MAX_ERRORS)) : errors;
+    }
+
+    /** The code and message a validator gave this one violation, if any. */
+    private static ViolationDetail detail(ConstraintViolation<?> v) {
+        return v instanceof HibernateConstraintViolation<?> h ? h.getDynamicPayload(ViolationDetail.class) : null;
     }
 
     private static List<Object> path(Path propertyPath) {
