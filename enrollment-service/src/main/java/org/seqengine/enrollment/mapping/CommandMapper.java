@@ -101,7 +101,7 @@ public final class CommandMapper {
     }
 
     static List<ExclusionMatchRecord> matchesToAvro(List<ExclusionMatch> matches) {
-        return matches.stream().map(m -> new ExclusionMatchRecord(m.ruleId(), m.level().name())).toList();
+        return matches.stream().map(m -> ExclusionMatchRecord.newBuilder().setRuleId(m.ruleId()).setLevel(m.level().name()).build()).toList();
     }
 
     private static String require(String value, String field) {
