@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.service.kafka.DeadLetters;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.service.kafka.DeadLetters;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.api;
 
+import org.seqengine.service.kafka.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.deploy.TopicReader;
-import org.seqengine.enrollment.streams.DeadLetters;
+import org.seqengine.service.kafka.DeadLetters;
 import org.seqengine.enrollment.testsupport.PoisonedDecider;
 import org.seqengine.enrollment.testsupport.PoisonedTopologyProducer;
 import org.seqengine.enrollment.testsupport.TestData;

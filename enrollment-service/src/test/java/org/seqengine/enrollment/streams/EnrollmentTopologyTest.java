@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.service.kafka.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

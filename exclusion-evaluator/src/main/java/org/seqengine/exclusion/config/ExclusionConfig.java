@@ -15,6 +15,18 @@ public interface ExclusionConfig {
     @WithDefault("10S")
     Duration publishTimeout();
 
+    /** How often each task compares its orgs' rules and rulesets with the last seen: a rule change takes effect within this. */
+    @WithDefault("200ms")
+    Duration ruleCheckInterval();
+
+    /** How often each task fires due time-relative flips. */
+    @WithDefault("200ms")
+    Duration flipInterval();
+
+    /** At most this many domains re-evaluated by one flip run (the rest wait for the next run). */
+    @WithDefault("1000")
+    int maxFlipsPerRun();
+
     Topics topics();
 
     interface Topics {

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.seqengine.exclusion.config.ExclusionConfig;
 import org.seqengine.service.kafka.TopicProvisioner;
 
-/** Creates the system's topics that do not exist yet, before the first request is served. */
+/**
+ * Creates the system's topics that do not exist yet, once per process, before anything uses them:
+ * the topology (its sources must exist when Streams starts) and the HTTP edge, in whichever order the
+ * container starts them.
+ */
 @ApplicationScoped
 public class KafkaTopics {
 
@@ -20,8 +24,17 @@ public class KafkaTopics {
     @Inject
     ExclusionConfig config;
 
-    void ensureCreated(@Observes StartupEvent start) {
-        TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", bootstrapServers, "client.id", "exclusion-evaluator-admin"),
-                config.topics().partitions(), config.topics().replicationFactor());
+    private volatile boolean ensured;
+
+    void onStart(@Observes StartupEvent start) {
+        ensureCreated();
+    }
+
+    public synchronized void ensureCreated() {
+        if (!ensured) {
+            TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", bootstrapServers, "client.id", "exclusion-evaluator-admin"),
+                    config.topics().partitions(), config.topics().replicationFactor());
+            ensured = true;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.streams;
+package org.seqengine.service.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -56,11 +56,11 @@ public final class DeadLetters {
                 .map(Topic::dlqName).orElse(sourceTopic + ".dlq");
     }
 
-    static String truncate(String s) {
+    public static String truncate(String s) {
         return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
     }
 
-    static byte[] bytes(String s) {
+    public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

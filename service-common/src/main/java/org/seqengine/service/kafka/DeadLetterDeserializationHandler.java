@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.streams;
+package org.seqengine.service.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +31,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "enrollment-dlq-" + System.identityHashCode(this));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "dlq-" + configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + System.identityHashCode(this));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -42,7 +43,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         DeadLetters.describe(headers, record.topic(), record.partition(), record.offset(), exception);
         try {
             producer.send(new ProducerRecord<>(dlq, null, record.key(), record.value(), headers)).get();
-            DecisionMetrics.deadLetter(record.topic());
+            Metrics.counter("enrollment.dead_letters", "source_topic", record.topic()).increment();
             LOG.warnf("undecodable record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
                     dlq, exception.getMessage());
             return DeserializationHandlerResponse.CONTINUE;

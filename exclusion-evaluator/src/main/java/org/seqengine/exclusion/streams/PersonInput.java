@@ -1,0 +1,17 @@
+package org.seqengine.exclusion.streams;
+
+import java.util.Map;
+import org.seqengine.exclusion.domain.ActiveEnrollment;
+import org.seqengine.exclusion.domain.CrmChange;
+
+/** What changes about a person (the person stage's input, keyed {@code org/person_id}). */
+public sealed interface PersonInput {
+
+    /** The person record's fields now; null: the record was erased (tombstone). */
+    record RecordChange(Map<String, String> fields) implements PersonInput {}
+
+    record CrmPersonChange(CrmChange change) implements PersonInput {}
+
+    /** An enrollment of the person: its state now, {@code active} null once it ended. */
+    record EnrollmentChange(String enrollmentId, ActiveEnrollment active) implements PersonInput {}
+}
