@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.seqengine.enrollment.api.validation.ValidFilter;
+import org.seqengine.service.validation.ValidFilter;
 import org.seqengine.service.validation.ErrorCode;
 import org.seqengine.service.validation.JsonSize;
 

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.api.validation;
+package org.seqengine.service.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -21,8 +21,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.seqengine.filter.FilterError;
-import org.seqengine.service.validation.ErrorCode;
-import org.seqengine.service.validation.ViolationDetail;
 import org.seqengine.filter.FilterParser;
 
 /**
