@@ -1,9 +1,9 @@
 package org.seqengine.enrollment.it;
 
-import static org.seqengine.enrollment.testsupport.PackagedService.api;
-import static org.seqengine.enrollment.testsupport.PackagedService.awaitReady;
-import static org.seqengine.enrollment.testsupport.PackagedService.freePort;
-import static org.seqengine.enrollment.testsupport.PackagedService.start;
+import static org.seqengine.deploy.PackagedService.api;
+import static org.seqengine.deploy.PackagedService.awaitReady;
+import static org.seqengine.deploy.PackagedService.freePort;
+import static org.seqengine.deploy.PackagedService.start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
