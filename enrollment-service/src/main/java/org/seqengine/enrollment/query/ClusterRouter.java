@@ -1,22 +1,13 @@
 package org.seqengine.enrollment.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,35 +15,28 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.seqengine.service.config.InternalToken;
+import org.seqengine.service.cluster.InstanceClient;
 import org.seqengine.service.error.ApiException;
 
 /**
  * Where a key lives in the cluster, and the HTTP hop to the instance that owns it. Every instance
  * advertises {@code application.server} (its reachable host:port, from configuration); Kafka
  * Streams' metadata maps each key and store to the owning instance. Calls between instances go to
- * {@code /internal/v1/...} with the cluster's internal token.
+ * {@code /internal/v1/...} with the cluster's internal token ({@link InstanceClient}).
  */
 @ApplicationScoped
 public class ClusterRouter {
 
-    private static final Logger LOG = Logger.getLogger(ClusterRouter.class);
-    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration PATIENCE = InstanceClient.PATIENCE;
 
     @Inject
     KafkaStreams streams;
 
     @Inject
-    InternalToken token;
-
-    @Inject
-    ObjectMapper json;
+    InstanceClient instances;
 
     @ConfigProperty(name = "quarkus.kafka-streams.application-server")
     String applicationServer;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public HostInfo self() {
         return HostInfo.buildFromEndpoint(applicationServer);
@@ -110,43 +94,11 @@ public class ClusterRouter {
 
     /** GET on another instance; empty on 404. */
     public Optional<JsonNode> get(HostInfo host, String path, Map<String, String> query) {
-        return send(host, HttpRequest.newBuilder(uri(host, path, query)).GET());
+        return instances.get(host, path, query);
     }
 
     public Optional<JsonNode> post(HostInfo host, String path, Object body) {
-        try {
-            return send(host, HttpRequest.newBuilder(uri(host, path, Map.of()))
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Optional<JsonNode> send(HostInfo host, HttpRequest.Builder request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request.header(InternalToken.HEADER, token.value())
-                    .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 404) return Optional.empty();
-            if (response.statusCode() != 200) {
-                LOG.warnf("instance %s:%d answered %d to an internal read", host.host(), host.port(), response.statusCode());
-                throw ApiException.unavailable("Another instance could not answer; retry shortly.");
-            }
-            return Optional.of(json.readTree(response.body()));
-        } catch (IOException e) {
-            LOG.warnf("instance %s:%d unreachable: %s", host.host(), host.port(), e.getMessage());
-            throw ApiException.unavailable("Another instance is unreachable; retry shortly.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("Interrupted.");
-        }
-    }
-
-    private static URI uri(HostInfo host, String path, Map<String, String> query) {
-        String q = query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return URI.create("http://" + host.host() + ":" + host.port() + path + (q.isEmpty() ? "" : "?" + q));
+        return instances.post(host, path, body);
     }
 
     private static void pause(long deadline) {
