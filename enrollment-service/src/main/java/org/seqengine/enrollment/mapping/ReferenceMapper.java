@@ -68,8 +68,6 @@ public final class ReferenceMapper {
     }
 
     public static List<ExclusionMatch> toDomain(ExclusionMatchesRecord r) {
-        return r == null ? List.of() : r.getMatches().stream()
-                .map(m -> new ExclusionMatch(m.getRuleId(), "COMPANY".equals(m.getLevel()) ? MatchLevel.COMPANY : MatchLevel.PERSON))
-                .toList();
+        return r == null ? List.of() : ExclusionMatchMapper.toDomainLenient(r.getMatches());
     }
 }
