@@ -56,6 +56,10 @@ public final class CommandMapper {
         if (p instanceof ReassignMailboxCommand c) {
             return new ReassignMailbox(meta, require(c.getEnrollmentId(), "enrollment_id"), require(c.getMailboxId(), "mailbox_id"));
         }
+        if (p instanceof MailboxOwnerChangedCommand c) {
+            return new MailboxOwnerChanged(meta, require(c.getEnrollmentId(), "enrollment_id"),
+                    require(c.getMailboxId(), "mailbox_id"), c.getReassignToMailboxId());
+        }
         throw new IllegalArgumentException("unknown command payload " + (p == null ? "null" : p.getClass().getSimpleName()));
     }
 
@@ -88,6 +92,9 @@ public final class CommandMapper {
         }
         if (command instanceof Exclude c) return new ExcludeCommand(ExclusionMatchMapper.toAvro(c.matches()));
         if (command instanceof ReassignMailbox c) return new ReassignMailboxCommand(c.enrollmentId(), c.mailboxId());
+        if (command instanceof MailboxOwnerChanged c) {
+            return new MailboxOwnerChangedCommand(c.enrollmentId(), c.mailboxId(), c.reassignToMailboxId());
+        }
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
     }
 
