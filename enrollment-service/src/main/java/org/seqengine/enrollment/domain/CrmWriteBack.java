@@ -25,14 +25,17 @@ public record CrmWriteBack(String writeBackId, String orgId, String personId, St
     /**
      * One write-back per READ_WRITE CRM for each OptedOut event whose source is this system (link,
      * admin, reply, API); none for the CRM's own flag. The decider emits OptedOut only when the
-     * person was not opted out here yet, so a repeated opt-out writes back nothing.
+     * person was not opted out here yet, so a repeated opt-out writes back nothing. The settings are
+     * read only when there is such an event (most decisions have none).
      */
-    public static List<CrmWriteBack> forEvents(List<EnrollmentEvent> events, OrgSettings settings) {
+    public static List<CrmWriteBack> forEvents(List<EnrollmentEvent> events, ReferenceData reference) {
         List<CrmWriteBack> out = new ArrayList<>();
+        OrgSettings settings = null;
         for (EnrollmentEvent event : events) {
             if (!(event instanceof OptedOut o) || o.source() == OptOutSource.CRM) {
                 continue;
             }
+            settings = settings != null ? settings : reference.settings();
             EventMeta m = o.meta();
             for (String crm : settings.readWriteCrms()) {
                 out.add(new CrmWriteBack(Ids.writeBackId(m.commandId(), crm), m.orgId(), m.personId(), crm, FIELD, VALUE,

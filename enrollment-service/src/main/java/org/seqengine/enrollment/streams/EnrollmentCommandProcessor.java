@@ -109,7 +109,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         for (EnrollmentEvent event : events) {
             context.forward(new Record<String, Object>(key, EventMapper.toAvro(event), ts), EnrollmentTopology.EVENTS_SINK);
         }
-        for (CrmWriteBack writeBack : CrmWriteBack.forEvents(events, ctx.reference().settings())) {
+        for (CrmWriteBack writeBack : CrmWriteBack.forEvents(events, ctx.reference())) {
             context.forward(new Record<String, Object>(key, CrmWriteBackMapper.toAvro(writeBack), ts),
                     EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }

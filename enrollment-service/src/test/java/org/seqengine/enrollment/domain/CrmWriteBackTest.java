@@ -22,7 +22,7 @@ class CrmWriteBackTest {
 
     private List<CrmWriteBack> optOut(OptOutSource source, String commandId) {
         List<EnrollmentEvent> events = s.run(new EnrollmentCommand.OptOut(Fixtures.meta(commandId), source));
-        return CrmWriteBack.forEvents(events, s.reference.settings());
+        return CrmWriteBack.forEvents(events, s.reference);
     }
 
     @ParameterizedTest
