@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
 import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
@@ -86,13 +87,13 @@ final class EnrollmentEvolver {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                     x.updatedAt(), x.startedAt() != null ? x.startedAt() : at, x.endedAt(), e.stepIndex() + 1,
                     x.stepsCompleted() + 1, null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(),
-                    x.canceled(), x.bounced(), x.updatedBy());
+                    x.canceled(), x.bounced(), x.updatedBy(), x.excludedBy());
         }
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
         if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
         if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
         if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
-        if (event instanceof Excluded) return finish(x, FinishReason.EXCLUDED, false, at);
+        if (event instanceof Excluded e) return excluded(finish(x, FinishReason.EXCLUDED, false, at), e.matches());
         if (event instanceof Replied e) {
             Enrollment withReply = withReply(x, e.reply());
             return e.finishes() ? finish(withReply, FinishReason.REPLIED, false, at) : withReply;
@@ -105,7 +106,7 @@ final class EnrollmentEvolver {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), e.toMailboxId(), x.createdAt(),
                     x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
                     x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(),
-                    x.bounced(), x.updatedBy());
+                    x.bounced(), x.updatedBy(), x.excludedBy());
         }
         return x;
     }
@@ -135,36 +136,48 @@ final class EnrollmentEvolver {
     private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), at, x.nextStepIndex(), x.stepsCompleted(), null, null, null, x.reply(), reason,
-                canceled, x.bounced(), x.updatedBy());
+                canceled, x.bounced(), x.updatedBy(), x.excludedBy());
+    }
+
+    private static Enrollment excluded(Enrollment x, List<ExclusionMatch> matches) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy(),
+                matches);
     }
 
     private static Enrollment withReply(Enrollment x, Reply reply) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment bounced(Enrollment x) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy(),
+                x.excludedBy());
     }
 
     private static Enrollment pause(Enrollment x, PauseReason reason, Instant resumeAt) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment block(Enrollment x, BlockReason reason) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), reason,
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment touch(Enrollment x, Instant at, String actor) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), actor);
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                actor, x.excludedBy());
     }
 }

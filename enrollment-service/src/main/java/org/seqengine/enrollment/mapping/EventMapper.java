@@ -56,7 +56,7 @@ public final class EventMapper {
         if (e instanceof Bounced) return new BouncedEvent();
         if (e instanceof BounceStopped) return new BounceStoppedEvent();
         if (e instanceof Replied x) return new RepliedEvent(StateMapper.replyToAvro(x.reply()), x.finishes());
-        if (e instanceof Excluded x) return new ExcludedEvent(CommandMapper.matchesToAvro(x.matches()));
+        if (e instanceof Excluded x) return new ExcludedEvent(ExclusionMatchMapper.toAvro(x.matches()));
         if (e instanceof MailboxReassigned x) return new MailboxReassignedEvent(x.fromMailboxId(), x.toMailboxId());
         throw new IllegalArgumentException("unmapped event " + e.getClass().getSimpleName());
     }

@@ -59,8 +59,16 @@ public class ReferenceDataWriter {
     }
 
     public <V> V upsert(GlobalTable<V> table, String orgId, String id, V value) {
+        return upsert(table, Keys.of(orgId, id), value);
+    }
+
+    /** The organization's record of a table keyed by {@code org_id} alone (settings). */
+    public <V> V upsertForOrganization(GlobalTable<V> table, String orgId, V value) {
+        return upsert(table, GlobalTable.keyOf(orgId), value);
+    }
+
+    private <V> V upsert(GlobalTable<V> table, String key, V value) {
         Topic<String, V> topic = table.topic();
-        String key = Keys.of(orgId, id);
         byte[] encoded = topic.valueSerde().serializer().serialize(topic.name(), value);
         try {
             producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),

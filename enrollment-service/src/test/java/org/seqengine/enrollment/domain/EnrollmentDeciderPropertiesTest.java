@@ -172,6 +172,8 @@ class EnrollmentDeciderPropertiesTest {
                 }
                 yield new EnrollmentCommand.Exclude(meta, matches);
             }
+            case 26 -> new EnrollmentCommand.MailboxOwnerChanged(meta, enrollmentId, MAILBOX_IDS.get(op.a() % 3),
+                    op.b() % 3 == 0 ? null : MAILBOX_IDS.get(op.b() % 3));
             default -> new EnrollmentCommand.ReassignMailbox(meta, enrollmentId, MAILBOX_IDS.get(op.a() % 3));
         };
     }
