@@ -59,6 +59,9 @@ public final class CommandMapper {
         if (p instanceof ReassignMailboxCommand c) {
             return new ReassignMailbox(meta, require(c.getEnrollmentId(), "enrollment_id"), require(c.getMailboxId(), "mailbox_id"));
         }
+        if (p instanceof ReopenEnrollmentCommand c) {
+            return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId());
+        }
         throw new IllegalArgumentException("unknown command payload " + (p == null ? "null" : p.getClass().getSimpleName()));
     }
 
@@ -91,6 +94,7 @@ public final class CommandMapper {
         }
         if (command instanceof Exclude c) return new ExcludeCommand(matchesToAvro(c.matches()));
         if (command instanceof ReassignMailbox c) return new ReassignMailboxCommand(c.enrollmentId(), c.mailboxId());
+        if (command instanceof ReopenEnrollment c) return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId());
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
     }
 
@@ -101,7 +105,7 @@ public final class CommandMapper {
     }
 
     static List<ExclusionMatchRecord> matchesToAvro(List<ExclusionMatch> matches) {
-        return matches.stream().map(m -> new ExclusionMatchRecord(m.ruleId(), m.level().name())).toList();
+        return matches.stream().map(m -> new ExclusionMatchRecord(m.ruleId(), m.level().name(), null, List.of())).toList();
     }
 
     private static String require(String value, String field) {

@@ -92,7 +92,7 @@ class KafkaEdgesTest {
         String person = TestData.person(ORG_A_KEY);
 
         ExclusionMatchesRecord matches = ExclusionMatchesRecord.newBuilder().setOrgId("org-a").setPersonId(person)
-                .setMatches(List.of(new ExclusionMatchRecord(orgRule, "COMPANY"), new ExclusionMatchRecord(sequenceRule, "PERSON")))
+                .setMatches(List.of(new ExclusionMatchRecord(orgRule, "COMPANY", null, List.of()), new ExclusionMatchRecord(sequenceRule, "PERSON", null, List.of())))
                 .setEvaluatedAt(Instant.now()).build();
         try (KafkaProducer<String, ExclusionMatchesRecord> producer = new KafkaProducer<>(clientProps(),
                 Topics.EXCLUSION_MATCHES.keySerde().serializer(), Topics.EXCLUSION_MATCHES.valueSerde().serializer())) {

@@ -137,7 +137,7 @@ class IndexAndJobsTopologyTest {
 
     private static Enrollment enrollment(String id, String person, PauseReason pause, FinishReason finish) {
         return new Enrollment(id, ORG, person, "seq", "mb-1", T0, T0, null, finish == null ? null : T0, 0, 0, null,
-                pause, null, null, finish, finish != null, false, null);
+                pause, null, null, finish, finish != null, false, null, java.util.List.of());
     }
 
     private static CommandReplyRecord reply(String commandId, boolean duplicate, List<Rejection> rejections) {
