@@ -29,6 +29,7 @@ import org.seqengine.enrollment.api.error.FieldError;
 import org.seqengine.enrollment.api.error.Violations;
 import org.seqengine.enrollment.api.validation.Ids;
 import org.seqengine.enrollment.bulk.CsvTargets;
+import org.seqengine.enrollment.bulk.JobKind;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
@@ -93,7 +94,7 @@ public class UnenrollJobResource {
     @GET
     @Path("/{id}")
     public UnenrollJobView get(@PathParam("id") String id) {
-        UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
+        UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id, JobKind.UNENROLL) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
         return UnenrollJobView.of(job);
     }
