@@ -3,6 +3,7 @@ package org.seqengine.enrollment.streams;
 import java.util.List;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.ExclusionListEntryRecord;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
@@ -36,6 +37,10 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<UnenrollJobRecord> UNENROLL_JOBS =
             new GlobalTable<>("unenroll-jobs", Topics.UNENROLL_JOBS, "Unenroll job");
 
+    /** Companies of uploaded exclusion lists, key {@code org_id/list_id/domain}: read back by a prefix scan. */
+    public static final GlobalTable<ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES =
+            new GlobalTable<>("exclusion-list-entries", Topics.EXCLUSION_LIST_ENTRIES, "Exclusion list entry");
+
     public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS);
+            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, EXCLUSION_LIST_ENTRIES);
 }
