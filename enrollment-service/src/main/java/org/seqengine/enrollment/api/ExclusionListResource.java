@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqengine.enrollment.api.auth.Caller;
@@ -71,10 +70,13 @@ public class ExclusionListResource {
     /** Removes every company of the list and its rule. */
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
+    public ExclusionListDeleted delete(@PathParam("id") String id) {
         if (!lists.delete(caller.orgId(), id)) throw ApiException.notFound("Exclusion list not found.");
-        return Response.noContent().build();
+        return new ExclusionListDeleted(id, true);
     }
+
+    /** The answer to a DELETE: the list and its rule are gone. */
+    public record ExclusionListDeleted(String id, boolean deleted) {}
 
     private static FieldError error(ExclusionListCsv.Problem p) {
         List<Object> path = new ArrayList<>();

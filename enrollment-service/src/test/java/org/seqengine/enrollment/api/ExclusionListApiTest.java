@@ -91,7 +91,7 @@ class ExclusionListApiTest {
     void deleteRemovesTheCompaniesAndTheRule() {
         csv(ORG_A_KEY).body("company_name,domain\nA,a.example\n").put("/exclusion-lists/" + list).then().statusCode(200);
         as(ORG_B_KEY).delete("/exclusion-lists/" + list).then().statusCode(404);
-        as(ORG_A_KEY).delete("/exclusion-lists/" + list).then().statusCode(204);
+        as(ORG_A_KEY).delete("/exclusion-lists/" + list).then().statusCode(200).body("deleted", equalTo(true));
         as(ORG_A_KEY).get("/exclusion-lists/" + list).then().statusCode(404);
         as(ORG_A_KEY).get("/exclusion-rules/" + list).then().statusCode(404);
         as(ORG_A_KEY).delete("/exclusion-lists/" + list).then().statusCode(404);
