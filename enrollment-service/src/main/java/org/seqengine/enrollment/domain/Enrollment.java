@@ -85,6 +85,11 @@ public record Enrollment(String id, String orgId, String personId, String sequen
         return finishReason == FinishReason.EXCLUDED;
     }
 
+    /** Whether this enrollment finished as Excluded by {@code ruleId}. */
+    public boolean isExcludedBy(String ruleId) {
+        return isExcluded() && excludedBy.stream().anyMatch(m -> m.ruleId().equals(ruleId));
+    }
+
     /** Whether this enrollment ended by opt-out; the API also reports a person opted out now (see EnrollmentView). */
     public boolean isOptedOut() {
         return finishReason == FinishReason.OPTED_OUT;

@@ -83,4 +83,14 @@ public sealed interface EnrollmentCommand {
 
     /** Move a queued enrollment (no step sent yet) to another mailbox. */
     record ReassignMailbox(CommandMeta meta, String enrollmentId, String mailboxId) implements EnrollmentCommand {}
+
+    /**
+     * Reopen an enrollment that finished as Excluded, at the step where it stopped, if the person is
+     * eligible now (see {@link ReopenChecks}).
+     *
+     * @param ruleId the exclusion rule being restored: the enrollment must have been excluded by it (null: any)
+     * @param jobId  the restore job issuing it, recorded on the event (null: none)
+     */
+    record ReopenEnrollment(CommandMeta meta, String enrollmentId, String ruleId, String jobId)
+            implements EnrollmentCommand {}
 }

@@ -18,6 +18,7 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.MailboxReassigned;
 import org.seqengine.enrollment.domain.EnrollmentEvent.OptOutCleared;
 import org.seqengine.enrollment.domain.EnrollmentEvent.OptedOut;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Paused;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Reopened;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Replied;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Resumed;
 import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
@@ -43,7 +44,7 @@ final class EnrollmentEvolver {
             List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
             enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
                     e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
-                    false, actor));
+                    false, actor, List.of()));
             return withEnrollments(s, enrollments);
         }
         if (event instanceof EnrollmentRejected) {
@@ -79,6 +80,7 @@ final class EnrollmentEvolver {
         if (event instanceof Replied e) return e.enrollmentId();
         if (event instanceof Excluded e) return e.enrollmentId();
         if (event instanceof MailboxReassigned e) return e.enrollmentId();
+        if (event instanceof Reopened e) return e.enrollmentId();
         return null;
     }
 
@@ -111,11 +113,22 @@ final class EnrollmentEvolver {
         return x;
     }
 
-    /** A finished enrollment records a late reply or bounce; nothing else changes it. */
+    /**
+     * A finished enrollment records a late reply or bounce, and an Excluded one can be reopened;
+     * nothing else changes it.
+     */
     private static Enrollment late(Enrollment x, EnrollmentEvent event) {
         if (event instanceof Replied e) return withReply(x, e.reply());
         if (event instanceof Bounced) return bounced(x);
+        if (event instanceof Reopened e && x.isExcluded()) return reopen(x, e.nextStepIndex());
         return x;
+    }
+
+    /** Active again where it stopped: no end, no finish reason, no exclusion; steps and start kept. */
+    private static Enrollment reopen(Enrollment x, int nextStepIndex) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), null, nextStepIndex, x.stepsCompleted(), null, null, null, x.reply(),
+                null, false, x.bounced(), x.updatedBy(), List.of());
     }
 
     private static PersonState update(PersonState s, String enrollmentId, UnaryOperator<Enrollment> change) {

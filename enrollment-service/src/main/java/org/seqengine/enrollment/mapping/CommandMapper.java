@@ -60,6 +60,9 @@ public final class CommandMapper {
             return new MailboxOwnerChanged(meta, require(c.getEnrollmentId(), "enrollment_id"),
                     require(c.getMailboxId(), "mailbox_id"), c.getReassignToMailboxId());
         }
+        if (p instanceof ReopenEnrollmentCommand c) {
+            return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId());
+        }
         throw new IllegalArgumentException("unknown command payload " + (p == null ? "null" : p.getClass().getSimpleName()));
     }
 
@@ -95,6 +98,7 @@ public final class CommandMapper {
         if (command instanceof MailboxOwnerChanged c) {
             return new MailboxOwnerChangedCommand(c.enrollmentId(), c.mailboxId(), c.reassignToMailboxId());
         }
+        if (command instanceof ReopenEnrollment c) return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId());
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.ExclusionListEntryRecord;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
@@ -41,8 +42,13 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<UnenrollJobRecord> UNENROLL_JOBS =
             new GlobalTable<>("unenroll-jobs", Topics.UNENROLL_JOBS, "Unenroll job");
 
+    /** Companies of uploaded exclusion lists, key {@code org_id/list_id/domain}: read back by a prefix scan. */
+    public static final GlobalTable<ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES =
+            new GlobalTable<>("exclusion-list-entries", Topics.EXCLUSION_LIST_ENTRIES, "Exclusion list entry");
+
     public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, SETTINGS);
+            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, SETTINGS,
+            EXCLUSION_LIST_ENTRIES);
 
     /** The key of the organization's record in a table keyed by {@code org_id} alone ({@link #SETTINGS}). */
     public static String keyOf(String orgId) {
