@@ -38,7 +38,7 @@ class ExclusionListCsvTest {
         assertThat(parsed.problems()).containsExactly(
                 new Problem(3L, "domain", "required", "The domain is missing."),
                 new Problem(5L, "domain", "invalid_domain", "Not a company domain."),
-                new Problem(6L, "domain", "invalid_domain", "Not a company domain."),
+                // line 6, host.example:8080, is host.example: ports are dropped like everywhere else
                 new Problem(7L, "domain", "invalid_domain", "Not a company domain."));
     }
 
