@@ -235,16 +235,24 @@ compact() { # JSON on stdin, on one line
 }
 
 STATUS='' BODY=''
-api() { # METHOD PATH [JSON]: prints the request and the response; sets STATUS and BODY
-  local method="$1" path="$2" data="${3:-}" out
-  printf '\n%s%s %s%s\n' "$CYN" "$method" "/sequences/v1$path" "$R"
+api() { # METHOD PATH [JSON]: a call to enrollment-service; prints the request and the response; sets STATUS and BODY
+  call_api "$API" "$@"
+}
+
+eval_api() { # METHOD PATH [JSON]: the same, to exclusion-evaluator
+  call_api "$EVALUATOR_API" "$@"
+}
+
+call_api() { # BASE METHOD PATH [JSON]
+  local base="$1" method="$2" path="$3" data="${4:-}" out
+  printf '\n%s%s %s%s%s\n' "$CYN" "$method" "${base%/sequences/v1}" "/sequences/v1$path" "$R"
   [[ -n "$data" ]] && compact <<<"$data" | sed 's/^/    /'
   out="$(mktemp)"
   if [[ -n "$data" ]]; then
-    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
+    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$base$path" \
       -H "x-api-key: $API_KEY" -H 'content-type: application/json' --data "$data")" || true
   else
-    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$API$path" \
+    STATUS="$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X "$method" "$base$path" \
       -H "x-api-key: $API_KEY")" || true
   fi
   STATUS="${STATUS:-000}"
@@ -268,7 +276,7 @@ ADA=00000000-0000-4000-8000-000000000401
 GRACE=00000000-0000-4000-8000-000000000402
 ALAN=00000000-0000-4000-8000-000000000403
 LINUS=00000000-0000-4000-8000-000000000404
-ADA_ENROLLMENT=''
+ADA_ENROLLMENT='' GRACE_ENROLLMENT=''
 
 sequence_json() { # name step1-subject step2-subject step3-subject
   cat <<EOF
@@ -318,6 +326,10 @@ run_demo() {
          warn "Ada is still enrolled from a previous run (Kafka keeps its data; deploy/run-local.sh --fresh starts over)" ;;
   esac
   api POST /enrollments "{\"sequence_id\":\"$SEQ_WEBINAR\",\"person_id\":\"$GRACE\",\"mailbox_emails\":[\"$MAILBOX_2_EMAIL\"]}"
+  case "$STATUS" in
+    201) GRACE_ENROLLMENT="$(json_field id)" ;;
+    409) GRACE_ENROLLMENT="$(json_field active_enrollment_id)" ;;
+  esac
 
   echo
   echo "${DIM}Linus is marked do_not_email: rejected with 400 and the reason DO_NOT_EMAIL.${R}"
@@ -326,6 +338,79 @@ run_demo() {
   echo
   echo "${DIM}Ada is already active in \"Cold outreach\": one active sequence per person, so 409 Conflict.${R}"
   api POST /enrollments "{\"sequence_id\":\"$SEQ_WEBINAR\",\"person_id\":\"$ADA\",\"mailbox_emails\":[\"$MAILBOX_2_EMAIL\"]}"
+}
+
+now_ms() { date +%s%3N; }
+
+await_field() { # PATH NAME VALUE [SECONDS]: GET PATH (quietly) until "NAME":"VALUE" shows; prints the wait in ms
+  local path="$1" name="$2" value="$3" limit="${4:-10}" start i body
+  start="$(now_ms)"
+  for ((i = 0; i < limit * 20; i++)); do
+    body="$(curl -sS -m 5 -H "x-api-key: $API_KEY" "$API$path" 2>/dev/null)" || true
+    if grep -q "\"$name\"[[:space:]]*:[[:space:]]*\"$value\"" <<<"$body"; then
+      echo "$(( $(now_ms) - start ))"
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}
+
+run_exclusion_demo() {
+  [[ -n "$ADA_ENROLLMENT" && -n "$GRACE_ENROLLMENT" ]] || { warn "no active enrollments to show exclusions with"; return 0; }
+  local since waited body
+  since="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo
+  say "Exclusions: a CRM change stops an enrollment within a second (exclusion-evaluator on $EVALUATOR_URL)"
+  echo "${DIM}A PERSON rule: customers are kept out of sequences and removed from active ones.${R}"
+  api PUT /exclusion-rules/customers '{"name":"Customers","level":"PERSON","exclude_from_sequences":true,"remove_from_active_sequences":true,"filter":{"field":"person.lifecycle_stage","op":"equals","value":"customer"}}'
+
+  echo
+  echo "${DIM}The CRM says Ada became a customer (a webhook-style connector posting to the evaluator) ...${R}"
+  eval_api POST /crm-changes "{\"changes\":[{\"crm\":\"salesforce\",\"object\":\"person\",\"id\":\"003ADA\",\"person_id\":\"$ADA\",\"fields\":{\"lifecycle_stage\":\"customer\"}}]}"
+  if waited="$(await_field "/enrollments/$ADA_ENROLLMENT" display_status Excluded)"; then
+    say "${GRN}Ada's enrollment is Excluded ${waited} ms after the CRM change was accepted${R}"
+  else
+    warn "Ada's enrollment was not Excluded within 10 s (see .run-local/exclusion-evaluator.log)"
+  fi
+  api GET "/enrollments/$ADA_ENROLLMENT"
+
+  echo
+  echo "${DIM}Why? Every rule Ada matches, by which field and CRM record, since when, and whether it applies to \"Cold outreach\":${R}"
+  api GET "/people/$ADA/exclusions?sequence_id=$SEQ_COLD"
+
+  echo
+  echo "${DIM}What if competitors were excluded? The CRM marks Grace's company as a competitor; the what-if changes nothing ...${R}"
+  eval_api POST /crm-changes '{"changes":[{"crm":"hubspot","object":"company","id":"c-42","domain":"https://www.COBOL.example/about","fields":{"industry":"competitor"}}]}'
+  local competitors='{"name":"Competitors","level":"COMPANY","exclude_from_sequences":true,"remove_from_active_sequences":true,"filter":{"field":"company.industry","op":"equals","value":"competitor"}}'
+  local i
+  for ((i = 0; i < 40; i++)); do # the company change reaches the evaluator's stores asynchronously
+    body="$(curl -sS -m 5 -X POST -H "x-api-key: $API_KEY" -H 'content-type: application/json' \
+      --data "$competitors" "$EVALUATOR_API/exclusion-rules/competitors/what-if" 2>/dev/null)" || true
+    grep -q '"active_enrollments_removed"[[:space:]]*:[[:space:]]*[1-9]' <<<"$body" && break
+    sleep 0.25
+  done
+  eval_api POST /exclusion-rules/competitors/what-if "$competitors"
+  echo "${DIM}... and applying the rule does exactly that:${R}"
+  api PUT /exclusion-rules/competitors "$competitors"
+  if waited="$(await_field "/enrollments/$GRACE_ENROLLMENT" display_status Excluded)"; then
+    say "${GRN}Grace's enrollment is Excluded ${waited} ms after the rule was saved${R}"
+  fi
+
+  echo
+  echo "${DIM}Undo: Ada is a prospect again, and the customers rule's exclusions since $since are restored (a job) ...${R}"
+  eval_api POST /crm-changes "{\"changes\":[{\"crm\":\"salesforce\",\"object\":\"person\",\"id\":\"003ADA\",\"person_id\":\"$ADA\",\"fields\":{\"lifecycle_stage\":\"prospect\"}}]}"
+  for ((i = 0; i < 40; i++)); do # until the evaluator has published that Ada no longer matches
+    body="$(curl -sS -m 5 -H "x-api-key: $API_KEY" "$API/people/$ADA/exclusions" 2>/dev/null)" || true
+    grep -q '"customers"' <<<"$body" || break
+    sleep 0.25
+  done
+  api POST /exclusion-rules/customers/restore "{\"since\":\"$since\"}"
+  local job; job="$(json_field id)"
+  if [[ -n "$job" ]] && await_field "/restore-jobs/$job" state COMPLETED >/dev/null; then
+    api GET "/restore-jobs/$job"
+  fi
+  api GET "/enrollments/$ADA_ENROLLMENT"
 }
 
 try_it_yourself() {
@@ -344,13 +429,19 @@ ${B}Try it yourself${R} (organization $ORG_ID):
   curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' \$API/enrollments \\
        -d '{"sequence_id":"$SEQ_WEBINAR","person_id":"$ALAN","mailbox_emails":["$MAILBOX_2_EMAIL"]}'
 
-  OpenAPI: $BASE_URL/q/openapi   health: $BASE_URL/q/health   metrics: $BASE_URL/q/metrics
+  # exclusion-evaluator: CRM changes in, what-if
+  curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' $EVALUATOR_API/crm-changes \\
+       -d '{"changes":[{"crm":"salesforce","object":"person","id":"003ALAN","person_id":"$ALAN","fields":{"lifecycle_stage":"customer"}}]}'
+  curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/exclusions?sequence_id=$SEQ_WEBINAR"
+
+  OpenAPI: $BASE_URL/q/openapi and $EVALUATOR_URL/q/openapi   health: /q/health   metrics: /q/metrics
   Kafka:   $BOOTSTRAP (e.g. kcat -b $BOOTSTRAP -L)
 EOF
 }
 
 if $DEMO; then
   run_demo
+  run_exclusion_demo
 fi
 if ! $KAFKA_ONLY; then
   try_it_yourself

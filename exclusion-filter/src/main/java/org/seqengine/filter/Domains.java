@@ -21,8 +21,8 @@ public final class Domains {
     /**
      * Lower case; without scheme, user info, {@code www.} prefixes, path, query, fragment, port and
      * trailing dots; international names in their ASCII (punycode) form. Idempotent. Returns null
-     * for null, blank or anything that is not a host name after that (spaces, empty labels, a
-     * non-numeric port).
+     * for null, blank or anything that is not a host name of two or more labels after that (spaces,
+     * empty labels, a non-numeric port, {@code localhost}).
      */
     public static String normalize(String raw) {
         if (raw == null) return null;
@@ -62,8 +62,9 @@ public final class Domains {
         return s;
     }
 
+    /** At least two labels: a company's domain, not a single host name like {@code localhost}. */
     private static boolean isHostName(String d) {
-        if (d.isEmpty() || d.length() > MAX_LENGTH) return false;
+        if (d.isEmpty() || d.length() > MAX_LENGTH || d.indexOf('.') < 0) return false;
         for (String label : d.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) return false;
         }

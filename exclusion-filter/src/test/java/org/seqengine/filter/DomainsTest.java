@@ -24,7 +24,8 @@ class DomainsTest {
         assertThat(Domains.normalize("sub.example.com")).isEqualTo("sub.example.com");
         assertThat(Domains.normalize(null)).isNull();
         assertThat(Domains.normalize("  ")).isNull();
-        assertThat(Domains.normalize("www.")).isEqualTo("www");
+        assertThat(Domains.normalize("www.")).isNull();
+        assertThat(Domains.normalize("localhost")).isNull();
         assertThat(Domains.normalize("not a domain")).isNull();
         assertThat(Domains.normalize("example.com:http")).isNull();
         assertThat(Domains.normalize("a..b")).isNull();
@@ -47,7 +48,7 @@ class DomainsTest {
     @Provide
     Arbitrary<String> domains() {
         Arbitrary<String> label = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(12);
-        return label.list().ofMinSize(1).ofMaxSize(4).map(labels -> String.join(".", labels))
+        return label.list().ofMinSize(2).ofMaxSize(4).map(labels -> String.join(".", labels))
                 .filter(d -> !d.startsWith("www."));
     }
 

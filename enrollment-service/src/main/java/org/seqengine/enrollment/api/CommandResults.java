@@ -104,7 +104,8 @@ public class CommandResults {
                         + "retry with the same Idempotency-Key to get it.");
             }
             LOG.errorf(e.getCause(), "command %s could not be sent", command.meta().commandId());
-            throw ApiException.unavailable("Could not send the command to Kafka; retry shortly.");
+            // It may or may not have been written: a retry with the same key is safe either way (idempotent).
+            throw ApiException.unavailable("Could not send the command to Kafka; retry shortly with the same Idempotency-Key.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted.");

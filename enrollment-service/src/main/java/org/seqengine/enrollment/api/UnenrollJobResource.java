@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.seqengine.enrollment.api.dto.UnenrollJobRequest;
 import org.seqengine.enrollment.api.dto.UnenrollJobView;
 import org.seqengine.enrollment.bulk.CsvTargets;
+import org.seqengine.enrollment.bulk.JobKind;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.filter.Domains;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
@@ -94,7 +95,7 @@ public class UnenrollJobResource {
     @GET
     @Path("/{id}")
     public UnenrollJobView get(@PathParam("id") String id) {
-        UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id) : null;
+        UnenrollJobRecord job = Ids.isUuid(id) ? jobs.find(caller.orgId(), id, JobKind.UNENROLL) : null;
         if (job == null) throw ApiException.notFound("Unenroll job not found.");
         return UnenrollJobView.of(job);
     }

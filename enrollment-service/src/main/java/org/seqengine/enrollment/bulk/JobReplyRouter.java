@@ -25,6 +25,6 @@ public final class JobReplyRouter implements Processor<String, CommandReplyRecor
         CommandReplyRecord reply = record.value();
         if (reply == null || reply.getDuplicate()) return;
         JobCommandIds.jobOf(reply.getCommandId()).ifPresent(job ->
-                context.forward(record.withKey(Keys.of(reply.getOrgId(), job)).withValue(JobOutcome.of(reply).name())));
+                context.forward(record.withKey(Keys.of(reply.getOrgId(), job)).withValue(JobOutcome.of(reply).encode())));
     }
 }

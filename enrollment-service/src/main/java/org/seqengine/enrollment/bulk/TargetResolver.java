@@ -2,12 +2,14 @@ package org.seqengine.enrollment.bulk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentStatus;
 import org.seqengine.enrollment.query.EnrollmentQueries;
@@ -20,9 +22,31 @@ import org.seqengine.schemas.avro.PersonRecord;
 public class TargetResolver {
 
     static final int PAGE = 1_000;
+    /** Skip reason of given enrollment ids that match no active enrollment. */
+    static final String NO_ACTIVE_ENROLLMENT = "NO_ACTIVE_ENROLLMENT";
 
-    /** Active enrollments to unenroll, and how many given ids matched none. */
-    public record Targets(List<Enrollment> active, int unmatched) {}
+    /**
+     * The enrollments to command, and the targets settled at once as skipped, by reason (ids that
+     * matched none, enrollments the index already shows cannot be changed).
+     */
+    public record Targets(List<Enrollment> commanded, Map<String, Integer> skipped) {
+        public Targets {
+            commanded = List.copyOf(commanded);
+            skipped = Map.copyOf(skipped);
+        }
+
+        Targets(List<Enrollment> commanded) {
+            this(commanded, Map.of());
+        }
+
+        public int skippedCount() {
+            return skipped.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int total() {
+            return commanded.size() + skippedCount();
+        }
+    }
 
     @Inject
     EnrollmentQueries queries;
@@ -30,32 +54,45 @@ public class TargetResolver {
     public Targets byEnrollmentIds(String orgId, List<String> ids) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         List<Enrollment> active = queries.indexedEnrollments(orgId, distinct).stream().filter(Enrollment::isActive).toList();
-        return new Targets(active, distinct.size() - active.size());
+        int unmatched = distinct.size() - active.size();
+        return new Targets(active, unmatched == 0 ? Map.of() : Map.of(NO_ACTIVE_ENROLLMENT, unmatched));
     }
 
     public Targets bySequence(String orgId, String sequenceId) {
-        return new Targets(all(EnrollmentIndexKeys.bySequenceAndStatus(orgId, sequenceId, EnrollmentStatus.IN_PROGRESS.name()), e -> true), 0);
+        return new Targets(activeOfSequence(orgId, sequenceId));
     }
 
     /** People whose company domain is one of these now (the index is re-checked against the person record). */
     public Targets byCompanyDomains(String orgId, List<String> domains) {
         Map<String, Enrollment> targets = new LinkedHashMap<>();
         for (String domain : new LinkedHashSet<>(domains)) {
-            for (Enrollment e : all(EnrollmentIndexKeys.activeByDomain(orgId, domain), e -> domain.equals(
+            for (Enrollment e : scan(EnrollmentIndexKeys.activeByDomain(orgId, domain), e -> e.isActive() && domain.equals(
                     queries.record(GlobalTable.PEOPLE, orgId, e.personId()).map(PersonRecord::getCompanyDomain).orElse(null)))) {
                 targets.putIfAbsent(e.id(), e);
             }
         }
-        return new Targets(new ArrayList<>(targets.values()), 0);
+        return new Targets(new ArrayList<>(targets.values()));
     }
 
-    private List<Enrollment> all(String prefix, java.util.function.Predicate<Enrollment> keep) {
+    /** Enrollments the rule ended as Excluded at or after {@code since}: one index prefix, that rule's exclusions only. */
+    public Targets excludedBy(String orgId, String ruleId, Instant since) {
+        return new Targets(scan(EnrollmentIndexKeys.excludedByRule(orgId, ruleId),
+                e -> e.isExcludedBy(ruleId) && e.endedAt() != null && !e.endedAt().isBefore(since)));
+    }
+
+    /** Every active enrollment of the sequence (the decider decides which ones may still change). */
+    public List<Enrollment> activeOfSequence(String orgId, String sequenceId) {
+        return scan(EnrollmentIndexKeys.bySequenceAndStatus(orgId, sequenceId, EnrollmentStatus.IN_PROGRESS.name()),
+                Enrollment::isActive);
+    }
+
+    private List<Enrollment> scan(String prefix, Predicate<Enrollment> keep) {
         List<Enrollment> result = new ArrayList<>();
         String cursor = null;
         while (true) {
             List<Enrollment> page = queries.page(prefix, cursor, PAGE);
             List<Enrollment> data = page.size() > PAGE ? page.subList(0, PAGE) : page;
-            data.stream().filter(Enrollment::isActive).filter(keep).filter(Objects::nonNull).forEach(result::add);
+            data.stream().filter(Objects::nonNull).filter(keep).forEach(result::add);
             if (page.size() <= PAGE) return result;
             cursor = data.get(data.size() - 1).id();
         }

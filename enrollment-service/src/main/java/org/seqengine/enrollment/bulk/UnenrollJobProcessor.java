@@ -16,7 +16,7 @@ import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
 /**
- * Owns each bulk unenroll job (key org/job, so exactly one task, on one instance, counts a job): it
+ * Owns each bulk job of every {@link JobKind} (key org/job, so exactly one task, on one instance, counts a job): it
  * takes the job's request and its targets' outcomes, counts each outcome once (exactly-once with
  * the input offsets), completes the job when every target is settled, publishes progress to
  * {@code enrollment.unenroll-jobs.v1} at most once per interval, and expires finished jobs after the
@@ -60,10 +60,11 @@ public final class UnenrollJobProcessor implements Processor<String, Object, Str
                 job.setUnenrolled(job.getUnenrolled() + stored.getUnenrolled());
                 job.setSkipped(job.getSkipped() + stored.getSkipped());
                 job.setFailed(job.getFailed() + stored.getFailed());
+                JobOutcome.addSkipped(job, stored.getSkippedByReason());
             }
         } else if (record.value() instanceof String outcome) {
             job = stored != null ? stored : placeholder(record.key(), now);
-            JobOutcome.valueOf(outcome).countOn(job);
+            JobOutcome.decode(outcome).countOn(job);
         } else {
             return;
         }

@@ -4,24 +4,32 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.domain.ReferenceData;
+import org.seqengine.enrollment.domain.RejectionCode;
+import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.kafka.KafkaClients;
+import org.seqengine.enrollment.kafka.TransactionalSender;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.enrollment.query.BoundedPoll;
 import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.enrollment.query.IndexBarrier;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
@@ -30,20 +38,24 @@ import org.seqengine.service.error.ApiException;
 import org.seqengine.service.error.FieldError;
 
 /**
- * Bulk unenroll. Creating a job resolves its targets from the enrollment indexes, then writes, in
- * ONE Kafka transaction, the job's request and one Unenroll command per target (command id
- * {@code unenroll-job/<job>/<enrollment>}). After the commit the commands topic is the job's durable
+ * Bulk jobs of every {@link JobKind}: unenroll, restore (reopen what a rule excluded) and
+ * reassign-queued. Creating a job resolves its targets from the enrollment indexes, then writes, in
+ * ONE Kafka transaction, the job's request and one command per target (command id
+ * {@code <kind>-job/<job>/<enrollment>}). After the commit the commands topic is the job's durable
  * work queue: the decider applies each command exactly once, whichever instance owns the person and
  * however often instances die; a crash before the commit leaves no job and no command. Outcomes are
- * counted by {@link UnenrollJobProcessor} (one task per job, exactly once). No runner loop exists
- * that could run a job twice, and no record ever holds a job's targets.
+ * counted by {@link UnenrollJobProcessor} (one task per job, exactly once): applied, skipped under
+ * the decider's rejection code, or failed. No runner loop exists that could run a job twice, and no
+ * record ever holds a job's targets.
  */
 @ApplicationScoped
 public class UnenrollJobs {
 
     private static final Logger LOG = Logger.getLogger(UnenrollJobs.class);
+    /** Skip reason of a queued enrollment already on one of the given mailboxes (it stays there). */
+    static final String ALREADY_ON_MAILBOX = "ALREADY_ON_MAILBOX";
 
-    public enum Selector { ENROLLMENT_IDS, SEQUENCE, COMPANY_DOMAINS }
+    public enum Selector { ENROLLMENT_IDS, SEQUENCE, COMPANY_DOMAINS, RULE }
 
     @Inject
     EnrollmentQueries queries;
@@ -52,7 +64,7 @@ public class UnenrollJobs {
     TargetResolver resolver;
 
     @Inject
-    org.seqengine.enrollment.query.IndexBarrier indexBarrier;
+    IndexBarrier indexBarrier;
 
     @Inject
     KafkaClients clients;
@@ -63,104 +75,147 @@ public class UnenrollJobs {
     @ConfigProperty(name = "quarkus.kafka-streams.application-server")
     String applicationServer;
 
-    private KafkaProducer<byte[], byte[]> producer;
+    private TransactionalSender sender;
 
     void stop(@Observes ShutdownEvent ignored) {
         synchronized (this) {
-            if (producer != null) producer.close(Duration.ofSeconds(5));
+            if (sender != null) sender.close();
         }
     }
 
+    /** What a job does: its record (without id and counts), its targets, and the command for each. */
+    private record Plan(UnenrollJobRecord.Builder job, TargetResolver.Targets targets, String reason,
+                        BiFunction<CommandMeta, Enrollment, EnrollmentCommand> command) {}
+
     /**
-     * With an Idempotency-Key the job id is derived from it: a retry answers the job already created.
-     * (A retry racing the first request's publication writes the same command ids again: the decider
-     * answers them as duplicates, which are not counted, and the processor takes one request per job.)
+     * A bulk unenroll. With an Idempotency-Key the job id is derived from it: a retry answers the job
+     * already created. (A retry racing the first request's publication writes the same command ids
+     * again: the decider answers them as duplicates, which are not counted, and the processor takes
+     * one request per job.)
      */
     public UnenrollJobRecord create(String orgId, Selector selector, List<String> enrollmentIds, String sequenceId,
                                     List<String> companyDomains, String reason, String idempotencyKey) {
-        String jobId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("unenroll-job/" + orgId + "/" + idempotencyKey)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        UnenrollJobRecord existing = find(orgId, jobId);
-        if (existing != null) return existing;
-        indexBarrier.await();
-        TargetResolver.Targets targets = switch (selector) {
-            case ENROLLMENT_IDS -> resolver.byEnrollmentIds(orgId, enrollmentIds);
-            case SEQUENCE -> resolver.bySequence(orgId, sequenceId);
-            case COMPANY_DOMAINS -> resolver.byCompanyDomains(orgId, companyDomains);
-        };
-        int total = targets.active().size() + targets.unmatched();
-        if (total > config.unenrollJobs().maxTargets()) {
-            throw ApiException.badRequest(FieldError.of("too_many_targets", "The job would have " + total
-                    + " targets; at most " + config.unenrollJobs().maxTargets() + " are allowed per job: split it."));
-        }
-        Instant now = Instant.now();
-        UnenrollJobRecord job = UnenrollJobRecord.newBuilder()
-                .setOrgId(orgId).setId(jobId).setCreatedAt(now).setUpdatedAt(now)
-                .setState(UnenrollJobProcessor.RUNNING).setSelectorKind(selector.name())
-                .setEnrollmentIds(List.of()).setSequenceId(sequenceId)
-                .setCompanyDomains(companyDomains == null ? List.of() : companyDomains.stream().limit(100).toList())
-                .setTargets(List.of()).setResolved(true).setTotal(total)
-                .setProcessed(targets.unmatched()).setUnenrolled(0).setSkipped(targets.unmatched()).setFailed(0)
-                .setError(null).setFinishedAt(null).build();
-        publish(job, targets.active(), reason);
-        LOG.infof("unenroll job %s created (%s): %d targets, %d unmatched", job.getId(), selector,
-                targets.active().size(), targets.unmatched());
-        return awaitPublished(job);
+        return start(JobKind.UNENROLL, orgId, idempotencyKey, () -> {
+            TargetResolver.Targets targets = switch (selector) {
+                case ENROLLMENT_IDS -> resolver.byEnrollmentIds(orgId, enrollmentIds);
+                case SEQUENCE -> resolver.bySequence(orgId, sequenceId);
+                case COMPANY_DOMAINS -> resolver.byCompanyDomains(orgId, companyDomains);
+                case RULE -> throw new IllegalArgumentException("not an unenroll selector");
+            };
+            return new Plan(newJob(selector).setSequenceId(sequenceId)
+                    .setCompanyDomains(companyDomains == null ? List.of() : companyDomains.stream().limit(100).toList()),
+                    targets, reason == null ? "bulk unenroll" : reason,
+                    (meta, target) -> new EnrollmentCommand.Unenroll(meta, target.id()));
+        });
+    }
+
+    /** Reopens the enrollments {@code ruleId} ended as Excluded at or after {@code since}, each if its person is eligible now. */
+    public UnenrollJobRecord restore(String orgId, String ruleId, Instant since, String idempotencyKey) {
+        return start(JobKind.RESTORE, orgId, idempotencyKey, () -> new Plan(
+                newJob(Selector.RULE).setRuleId(ruleId).setSince(since.truncatedTo(ChronoUnit.MILLIS)),
+                resolver.excludedBy(orgId, ruleId, since), "restore exclusions of rule " + ruleId,
+                (meta, target) -> new EnrollmentCommand.ReopenEnrollment(meta, target.id(), ruleId, jobIdOf(meta))));
+    }
+
+    /**
+     * Moves each queued enrollment of the sequence to the least-loaded of {@code mailboxes} (counting
+     * the ones this job assigns). Started ones are skipped (STEP_ALREADY_SENT; the decider checks
+     * again), as are queued ones already on one of the mailboxes.
+     */
+    public UnenrollJobRecord reassignQueued(String orgId, String sequenceId, List<Mailbox> mailboxes, List<String> emails,
+                                            String idempotencyKey) {
+        return start(JobKind.REASSIGN_QUEUED, orgId, idempotencyKey, () -> {
+            ReferenceData reference = queries.reference(orgId);
+            Map<String, Long> load = new HashMap<>();
+            mailboxes.forEach(m -> load.put(m.id(), reference.activeEnrollments(m.id())));
+            Map<String, String> assigned = new HashMap<>();
+            List<Enrollment> commanded = new ArrayList<>();
+            Map<String, Integer> skipped = new HashMap<>();
+            for (Enrollment e : resolver.activeOfSequence(orgId, sequenceId)) {
+                if (e.stepsCompleted() > 0) {
+                    skipped.merge(RejectionCode.STEP_ALREADY_SENT.name(), 1, Integer::sum);
+                } else if (load.containsKey(e.mailboxId())) {
+                    skipped.merge(ALREADY_ON_MAILBOX, 1, Integer::sum);
+                } else {
+                    Mailbox least = mailboxes.get(0);
+                    for (Mailbox m : mailboxes) if (load.get(m.id()) < load.get(least.id())) least = m;
+                    load.merge(least.id(), 1L, Long::sum);
+                    assigned.put(e.id(), least.id());
+                    commanded.add(e);
+                }
+            }
+            return new Plan(newJob(Selector.SEQUENCE).setSequenceId(sequenceId).setMailboxEmails(List.copyOf(emails)),
+                    new TargetResolver.Targets(commanded, skipped), "reassign queued enrollments",
+                    (meta, target) -> new EnrollmentCommand.ReassignMailbox(meta, target.id(), assigned.get(target.id())));
+        });
     }
 
     public UnenrollJobRecord find(String orgId, String jobId) {
         return queries.record(GlobalTable.UNENROLL_JOBS, orgId, jobId).orElse(null);
     }
 
-    private synchronized void publish(UnenrollJobRecord job, List<Enrollment> targets, String reason) {
-        KafkaProducer<byte[], byte[]> p = producer();
-        String jobKey = Keys.of(job.getOrgId(), job.getId());
+    /** The job if it exists and is of this kind (another kind's job is not found under this kind's path). */
+    public UnenrollJobRecord find(String orgId, String jobId, JobKind kind) {
+        UnenrollJobRecord job = find(orgId, jobId);
+        return job != null && JobKind.of(job.getKind()) == kind ? job : null;
+    }
+
+    private UnenrollJobRecord start(JobKind kind, String orgId, String idempotencyKey, java.util.function.Supplier<Plan> planner) {
+        String jobId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((kind.commandIdPrefix() + orgId + "/" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+        UnenrollJobRecord existing = find(orgId, jobId);
+        if (existing != null) return existing;
+        indexBarrier.await();
+        Plan plan = planner.get();
+        TargetResolver.Targets targets = plan.targets();
+        int total = targets.total();
+        if (total > config.unenrollJobs().maxTargets()) {
+            throw ApiException.badRequest(FieldError.of("too_many_targets", "The job would have " + total
+                    + " targets; at most " + config.unenrollJobs().maxTargets() + " are allowed per job: split it."));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UnenrollJobRecord job = plan.job().setOrgId(orgId).setId(jobId).setKind(kind.name())
+                .setCreatedAt(now).setUpdatedAt(now).setTotal(total)
+                .setProcessed(targets.skippedCount()).setSkipped(targets.skippedCount())
+                .setSkippedByReason(new HashMap<>(targets.skipped())).build();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(targets.commanded().size() + 1);
+        records.add(TransactionalSender.record(Topics.UNENROLL_JOB_REQUESTS, Keys.of(orgId, jobId), job));
+        String actor = kind.commandIdPrefix().replace("/", ":") + jobId;
+        for (Enrollment target : targets.commanded()) {
+            CommandMeta meta = new CommandMeta(JobCommandIds.of(kind, jobId, target.id()), orgId, target.personId(),
+                    now, actor, plan.reason());
+            records.add(TransactionalSender.record(Topics.COMMANDS, Keys.of(orgId, target.personId()),
+                    CommandMapper.toAvro(plan.command().apply(meta, target))));
+        }
         try {
-            p.beginTransaction();
-            p.send(record(Topics.UNENROLL_JOB_REQUESTS.name(), jobKey,
-                    Topics.UNENROLL_JOB_REQUESTS.valueSerde().serializer().serialize(Topics.UNENROLL_JOB_REQUESTS.name(), job)));
-            for (Enrollment target : targets) {
-                CommandMeta meta = new CommandMeta(JobCommandIds.of(job.getId(), target.id()), job.getOrgId(),
-                        target.personId(), job.getCreatedAt(), "unenroll-job:" + job.getId(),
-                        reason == null ? "bulk unenroll" : reason);
-                p.send(record(Topics.COMMANDS.name(), Keys.of(job.getOrgId(), target.personId()), Topics.COMMANDS.valueSerde()
-                        .serializer().serialize(Topics.COMMANDS.name(), CommandMapper.toAvro(new EnrollmentCommand.Unenroll(meta, target.id())))));
-            }
-            p.commitTransaction();
+            sender().sendAll(records);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "unenroll job %s could not be written; nothing of it was committed", job.getId());
-            try {
-                p.abortTransaction();
-            } catch (RuntimeException abortFailed) {
-                p.close(Duration.ZERO);
-                producer = null;
-            }
-            throw ApiException.unavailable("The job could not be written to Kafka (nothing was unenrolled); retry.");
+            LOG.errorf(e, "%s job %s could not be written; nothing of it was committed", kind, jobId);
+            throw ApiException.unavailable("The job could not be written to Kafka (nothing was changed); retry.");
         }
+        LOG.infof("%s job %s created: %d commanded, %d skipped at once", kind, jobId, targets.commanded().size(),
+                targets.skippedCount());
+        return awaitPublished(job);
     }
 
-    private static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {
-        return new ProducerRecord<>(topic, Topics.COMMANDS.keySerde().serializer().serialize(topic, key), value);
+    private static UnenrollJobRecord.Builder newJob(Selector selector) {
+        return UnenrollJobRecord.newBuilder().setState(UnenrollJobProcessor.RUNNING).setSelectorKind(selector.name())
+                .setEnrollmentIds(List.of()).setSequenceId(null).setCompanyDomains(List.of()).setTargets(List.of())
+                .setResolved(true).setUnenrolled(0).setFailed(0).setError(null).setFinishedAt(null);
     }
 
-    /**
-     * One transactional producer per instance. Its id is the instance's advertised address, so a
-     * restarted instance fences (and aborts) what a killed one left open at once, instead of holding
-     * the command partitions' read_committed readers for a transaction timeout.
-     */
-    private KafkaProducer<byte[], byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> props = clients.base("enrollment-unenroll-jobs");
-            props.put("transactional.id", "enrollment-unenroll-jobs-" + applicationServer);
-            props.put("enable.idempotence", true);
-            props.put("acks", "all");
-            props.put("linger.ms", 5);
-            props.put("transaction.timeout.ms", 60_000);
-            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-            producer.initTransactions();
+    /** The job id of a job command's meta (its command id names it). */
+    private static String jobIdOf(CommandMeta meta) {
+        return JobCommandIds.jobOf(meta.commandId()).orElse(null);
+    }
+
+    private synchronized TransactionalSender sender() {
+        if (sender == null) {
+            sender = new TransactionalSender(clients.base("enrollment-unenroll-jobs"),
+                    "enrollment-unenroll-jobs-" + applicationServer);
         }
-        return producer;
+        return sender;
     }
 
     /**

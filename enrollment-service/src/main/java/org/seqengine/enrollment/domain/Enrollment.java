@@ -1,6 +1,8 @@
 package org.seqengine.enrollment.domain;
 
 import java.time.Instant;
+import java.util.List;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 
 /**
  * One enrollment of a person in a sequence: the current state, rebuilt from events by
@@ -13,13 +15,31 @@ import java.time.Instant;
  * @param reply           the last reply received (also after the enrollment finished), or null
  * @param bounced         an email bounced, also after the enrollment finished (the finish reason stays)
  * @param updatedBy       the actor of the command behind the last change, null if unknown
+ * @param excludedBy      for an Excluded enrollment, the matches (rule, level, since when, evidence)
+ *                        that ended it; empty otherwise
  */
 public record Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
                          Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
                          int nextStepIndex, int stepsCompleted,
                          BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
                          Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
-                         String updatedBy) {
+                         String updatedBy, List<ExclusionMatch> excludedBy) {
+
+    public Enrollment {
+        excludedBy = excludedBy == null ? List.of() : List.copyOf(excludedBy);
+    }
+
+    /** An enrollment that no exclusion ended. */
+    public Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
+                      Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
+                      int nextStepIndex, int stepsCompleted,
+                      BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
+                      Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
+                      String updatedBy) {
+        this(id, orgId, personId, sequenceId, mailboxId, createdAt, updatedAt, startedAt, endedAt, nextStepIndex,
+                stepsCompleted, blockReason, pauseReason, resumeAt, reply, finishReason, canceled, bounced, updatedBy,
+                List.of());
+    }
 
     public boolean isActive() {
         return finishReason == null;
@@ -63,6 +83,11 @@ public record Enrollment(String id, String orgId, String personId, String sequen
 
     public boolean isExcluded() {
         return finishReason == FinishReason.EXCLUDED;
+    }
+
+    /** Whether this enrollment finished as Excluded by {@code ruleId}. */
+    public boolean isExcludedBy(String ruleId) {
+        return isExcluded() && excludedBy.stream().anyMatch(m -> m.ruleId().equals(ruleId));
     }
 
     /** Whether this enrollment ended by opt-out; the API also reports a person opted out now (see EnrollmentView). */

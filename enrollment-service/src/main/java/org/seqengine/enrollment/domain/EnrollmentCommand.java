@@ -72,6 +72,25 @@ public sealed interface EnrollmentCommand {
         }
     }
 
+    /**
+     * From the exclusion-evaluator: the owner of {@code mailboxId} changed. An active enrollment still
+     * sending from it is unenrolled (MAILBOX_OWNERSHIP_CHANGED) once a step was sent or when there is no
+     * {@code reassignToMailboxId} (policy UNENROLL_ALL, or the new owner has no mailbox); a queued one
+     * moves to that mailbox. See {@link MailboxOwnership}.
+     */
+    record MailboxOwnerChanged(CommandMeta meta, String enrollmentId, String mailboxId, String reassignToMailboxId)
+            implements EnrollmentCommand {}
+
     /** Move a queued enrollment (no step sent yet) to another mailbox. */
     record ReassignMailbox(CommandMeta meta, String enrollmentId, String mailboxId) implements EnrollmentCommand {}
+
+    /**
+     * Reopen an enrollment that finished as Excluded, at the step where it stopped, if the person is
+     * eligible now (see {@link ReopenChecks}).
+     *
+     * @param ruleId the exclusion rule being restored: the enrollment must have been excluded by it (null: any)
+     * @param jobId  the restore job issuing it, recorded on the event (null: none)
+     */
+    record ReopenEnrollment(CommandMeta meta, String enrollmentId, String ruleId, String jobId)
+            implements EnrollmentCommand {}
 }

@@ -35,6 +35,9 @@ public final class EnrollmentDecider {
         if (command instanceof EnrollmentCommand.Enroll enroll) {
             return decideEnroll(enroll, state, ctx);
         }
+        if (command instanceof EnrollmentCommand.ReopenEnrollment reopen) {
+            return ReopenChecks.decide(reopen, state, ctx);
+        }
         return LifecycleDecisions.decide(command, state, ctx);
     }
 

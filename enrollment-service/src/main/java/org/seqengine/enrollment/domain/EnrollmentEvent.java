@@ -71,4 +71,13 @@ public sealed interface EnrollmentEvent {
 
     record MailboxReassigned(EventMeta meta, String enrollmentId, String fromMailboxId, String toMailboxId)
             implements EnrollmentEvent {}
+
+    /**
+     * An Excluded enrollment is active again at the step where it stopped ({@code nextStepIndex}).
+     *
+     * @param ruleId the exclusion rule being restored, null if not given
+     * @param jobId  the restore job that reopened it, null if none
+     */
+    record Reopened(EventMeta meta, String enrollmentId, int nextStepIndex, String ruleId, String jobId)
+            implements EnrollmentEvent {}
 }

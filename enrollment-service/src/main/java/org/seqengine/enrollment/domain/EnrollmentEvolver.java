@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
 import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
@@ -17,6 +18,7 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.MailboxReassigned;
 import org.seqengine.enrollment.domain.EnrollmentEvent.OptOutCleared;
 import org.seqengine.enrollment.domain.EnrollmentEvent.OptedOut;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Paused;
+import org.seqengine.enrollment.domain.EnrollmentEvent.Reopened;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Replied;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Resumed;
 import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
@@ -42,7 +44,7 @@ final class EnrollmentEvolver {
             List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
             enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
                     e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
-                    false, actor));
+                    false, actor, List.of()));
             return withEnrollments(s, enrollments);
         }
         if (event instanceof EnrollmentRejected) {
@@ -78,6 +80,7 @@ final class EnrollmentEvolver {
         if (event instanceof Replied e) return e.enrollmentId();
         if (event instanceof Excluded e) return e.enrollmentId();
         if (event instanceof MailboxReassigned e) return e.enrollmentId();
+        if (event instanceof Reopened e) return e.enrollmentId();
         return null;
     }
 
@@ -86,13 +89,13 @@ final class EnrollmentEvolver {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                     x.updatedAt(), x.startedAt() != null ? x.startedAt() : at, x.endedAt(), e.stepIndex() + 1,
                     x.stepsCompleted() + 1, null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(),
-                    x.canceled(), x.bounced(), x.updatedBy());
+                    x.canceled(), x.bounced(), x.updatedBy(), x.excludedBy());
         }
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
         if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
         if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
         if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
-        if (event instanceof Excluded) return finish(x, FinishReason.EXCLUDED, false, at);
+        if (event instanceof Excluded e) return excluded(finish(x, FinishReason.EXCLUDED, false, at), e.matches());
         if (event instanceof Replied e) {
             Enrollment withReply = withReply(x, e.reply());
             return e.finishes() ? finish(withReply, FinishReason.REPLIED, false, at) : withReply;
@@ -105,16 +108,27 @@ final class EnrollmentEvolver {
             return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), e.toMailboxId(), x.createdAt(),
                     x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
                     x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(),
-                    x.bounced(), x.updatedBy());
+                    x.bounced(), x.updatedBy(), x.excludedBy());
         }
         return x;
     }
 
-    /** A finished enrollment records a late reply or bounce; nothing else changes it. */
+    /**
+     * A finished enrollment records a late reply or bounce, and an Excluded one can be reopened;
+     * nothing else changes it.
+     */
     private static Enrollment late(Enrollment x, EnrollmentEvent event) {
         if (event instanceof Replied e) return withReply(x, e.reply());
         if (event instanceof Bounced) return bounced(x);
+        if (event instanceof Reopened e && x.isExcluded()) return reopen(x, e.nextStepIndex());
         return x;
+    }
+
+    /** Active again where it stopped: no end, no finish reason, no exclusion; steps and start kept. */
+    private static Enrollment reopen(Enrollment x, int nextStepIndex) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), null, nextStepIndex, x.stepsCompleted(), null, null, null, x.reply(),
+                null, false, x.bounced(), x.updatedBy(), List.of());
     }
 
     private static PersonState update(PersonState s, String enrollmentId, UnaryOperator<Enrollment> change) {
@@ -135,36 +149,48 @@ final class EnrollmentEvolver {
     private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), at, x.nextStepIndex(), x.stepsCompleted(), null, null, null, x.reply(), reason,
-                canceled, x.bounced(), x.updatedBy());
+                canceled, x.bounced(), x.updatedBy(), x.excludedBy());
+    }
+
+    private static Enrollment excluded(Enrollment x, List<ExclusionMatch> matches) {
+        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
+                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy(),
+                matches);
     }
 
     private static Enrollment withReply(Enrollment x, Reply reply) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment bounced(Enrollment x) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy(),
+                x.excludedBy());
     }
 
     private static Enrollment pause(Enrollment x, PauseReason reason, Instant resumeAt) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment block(Enrollment x, BlockReason reason) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
                 x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), reason,
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy());
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                x.updatedBy(), x.excludedBy());
     }
 
     private static Enrollment touch(Enrollment x, Instant at, String actor) {
         return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
                 x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), actor);
+                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
+                actor, x.excludedBy());
     }
 }

@@ -16,6 +16,10 @@ public final class Ids {
         return nameUuid("event/" + commandId + "/" + index);
     }
 
+    public static String writeBackId(String commandId, String crm) {
+        return nameUuid("write-back/" + commandId + "/" + crm);
+    }
+
     private static String nameUuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -11,6 +11,7 @@ import org.seqengine.enrollment.domain.EnrollmentCommand.ClearCrmOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.ClearOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.CompleteStep;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Exclude;
+import org.seqengine.enrollment.domain.EnrollmentCommand.MailboxOwnerChanged;
 import org.seqengine.enrollment.domain.EnrollmentCommand.OptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Pause;
 import org.seqengine.enrollment.domain.EnrollmentCommand.ReassignMailbox;
@@ -101,6 +102,8 @@ final class LifecycleDecisions {
             exclude(c, state, ctx, out);
         } else if (command instanceof ReassignMailbox c) {
             active(c, c.enrollmentId(), state, out).ifPresent(e -> reassign(c, e, ctx, out));
+        } else if (command instanceof MailboxOwnerChanged c) {
+            MailboxOwnership.decide(c, state, ctx, out);
         } else {
             throw new IllegalArgumentException("not a lifecycle command: " + commandType(command));
         }

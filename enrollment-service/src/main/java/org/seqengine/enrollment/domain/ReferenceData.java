@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.OrgSettings;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.enrollment.domain.reference.Sequence;
@@ -31,6 +32,9 @@ public interface ReferenceData {
 
     /** The exclusion rules the person matches now. */
     List<ExclusionMatch> exclusionMatches(String personId);
+
+    /** The organization's settings; {@link OrgSettings#DEFAULTS} when it saved none. */
+    OrgSettings settings();
 
     /** Active enrollments currently sending from the mailbox (for picking the least-loaded candidate). */
     long activeEnrollments(String mailboxId);

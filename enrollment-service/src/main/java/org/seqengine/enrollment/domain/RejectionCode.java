@@ -17,6 +17,7 @@ public enum RejectionCode {
     EXCLUDED("This person meets the exclusion criteria for the Sequence."),
     ENROLLMENT_NOT_ACTIVE("The enrollment has already ended."),
     ENROLLMENT_NOT_PAUSED("The enrollment is not paused."),
+    ENROLLMENT_NOT_EXCLUDED("The enrollment did not end as Excluded (by this rule); only those can be reopened."),
     STEP_ALREADY_SENT("The first step has already been sent; the mailbox can no longer change."),
     NOT_OPTED_OUT("This person has not opted out."),
     PERMISSION_NOTE_REQUIRED("Clearing an opt-out needs a permission note.");

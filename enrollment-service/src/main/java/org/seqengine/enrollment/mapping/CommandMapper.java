@@ -1,14 +1,11 @@
 package org.seqengine.enrollment.mapping;
 
-import java.util.List;
 import org.seqengine.enrollment.domain.BlockReason;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.EnrollmentCommand.*;
 import org.seqengine.enrollment.domain.OptOutSource;
 import org.seqengine.enrollment.domain.ReplyClassification;
-import org.seqengine.enrollment.domain.reference.ExclusionMatch;
-import org.seqengine.enrollment.domain.reference.MatchLevel;
 import org.seqengine.schemas.avro.*;
 
 /** Commands between the wire ({@link CommandEnvelope}) and the domain. */
@@ -55,9 +52,16 @@ public final class CommandMapper {
                     c.getSubject(), Enums.parse(ReplyClassification.class, c.getClassification(), "classification"),
                     c.getReceivedAt(), c.getReturnDate());
         }
-        if (p instanceof ExcludeCommand c) return new Exclude(meta, matchesToDomain(c.getMatches()));
+        if (p instanceof ExcludeCommand c) return new Exclude(meta, ExclusionMatchMapper.toDomain(c.getMatches()));
         if (p instanceof ReassignMailboxCommand c) {
             return new ReassignMailbox(meta, require(c.getEnrollmentId(), "enrollment_id"), require(c.getMailboxId(), "mailbox_id"));
+        }
+        if (p instanceof MailboxOwnerChangedCommand c) {
+            return new MailboxOwnerChanged(meta, require(c.getEnrollmentId(), "enrollment_id"),
+                    require(c.getMailboxId(), "mailbox_id"), c.getReassignToMailboxId());
+        }
+        if (p instanceof ReopenEnrollmentCommand c) {
+            return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId());
         }
         throw new IllegalArgumentException("unknown command payload " + (p == null ? "null" : p.getClass().getSimpleName()));
     }
@@ -89,19 +93,13 @@ public final class CommandMapper {
             return new RecordReplyCommand(c.enrollmentId(), c.replyId(), c.subject(), c.classification().name(),
                     c.receivedAt(), c.returnDate());
         }
-        if (command instanceof Exclude c) return new ExcludeCommand(matchesToAvro(c.matches()));
+        if (command instanceof Exclude c) return new ExcludeCommand(ExclusionMatchMapper.toAvro(c.matches()));
         if (command instanceof ReassignMailbox c) return new ReassignMailboxCommand(c.enrollmentId(), c.mailboxId());
+        if (command instanceof MailboxOwnerChanged c) {
+            return new MailboxOwnerChangedCommand(c.enrollmentId(), c.mailboxId(), c.reassignToMailboxId());
+        }
+        if (command instanceof ReopenEnrollment c) return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId());
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
-    }
-
-    static List<ExclusionMatch> matchesToDomain(List<ExclusionMatchRecord> records) {
-        return records.stream()
-                .map(r -> new ExclusionMatch(require(r.getRuleId(), "rule_id"), Enums.parse(MatchLevel.class, r.getLevel(), "level")))
-                .toList();
-    }
-
-    static List<ExclusionMatchRecord> matchesToAvro(List<ExclusionMatch> matches) {
-        return matches.stream().map(m -> ExclusionMatchRecord.newBuilder().setRuleId(m.ruleId()).setLevel(m.level().name()).build()).toList();
     }
 
     private static String require(String value, String field) {

@@ -35,6 +35,7 @@ public final class EventMapper {
         if (e instanceof Replied x) return x.enrollmentId();
         if (e instanceof Excluded x) return x.enrollmentId();
         if (e instanceof MailboxReassigned x) return x.enrollmentId();
+        if (e instanceof Reopened x) return x.enrollmentId();
         return null; // person-level: OptedOut, OptOutCleared
     }
 
@@ -56,8 +57,9 @@ public final class EventMapper {
         if (e instanceof Bounced) return new BouncedEvent();
         if (e instanceof BounceStopped) return new BounceStoppedEvent();
         if (e instanceof Replied x) return new RepliedEvent(StateMapper.replyToAvro(x.reply()), x.finishes());
-        if (e instanceof Excluded x) return new ExcludedEvent(CommandMapper.matchesToAvro(x.matches()));
+        if (e instanceof Excluded x) return new ExcludedEvent(ExclusionMatchMapper.toAvro(x.matches()));
         if (e instanceof MailboxReassigned x) return new MailboxReassignedEvent(x.fromMailboxId(), x.toMailboxId());
+        if (e instanceof Reopened x) return new ReopenedEvent(x.nextStepIndex(), x.ruleId(), x.jobId());
         throw new IllegalArgumentException("unmapped event " + e.getClass().getSimpleName());
     }
 }

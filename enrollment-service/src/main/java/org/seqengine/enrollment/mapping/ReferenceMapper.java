@@ -1,11 +1,16 @@
 package org.seqengine.enrollment.mapping;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.seqengine.enrollment.domain.reference.CrmAccess;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.MailboxOwnershipPolicy;
 import org.seqengine.enrollment.domain.reference.MatchLevel;
+import org.seqengine.enrollment.domain.reference.OrgSettings;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.enrollment.domain.reference.Sequence;
@@ -14,6 +19,7 @@ import org.seqengine.enrollment.domain.reference.StepType;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
@@ -67,9 +73,21 @@ public final class ReferenceMapper {
                 r.getRemoveFromActiveSequences(), r.getFilterJson());
     }
 
+    /**
+     * Settings as the decider applies them: an unknown policy reads as the default, an unknown CRM
+     * access as READ_ONLY (nothing is written to a CRM unless it says READ_WRITE).
+     */
+    public static OrgSettings toDomain(OrgSettingsRecord r) {
+        if (r == null) return OrgSettings.DEFAULTS;
+        MailboxOwnershipPolicy policy = "UNENROLL_ALL".equals(r.getMailboxOwnershipPolicy())
+                ? MailboxOwnershipPolicy.UNENROLL_ALL : MailboxOwnershipPolicy.REASSIGN_QUEUED;
+        Map<String, CrmAccess> crms = new HashMap<>();
+        r.getCrmWriteBack().forEach((crm, access) ->
+                crms.put(crm, "READ_WRITE".equals(access) ? CrmAccess.READ_WRITE : CrmAccess.READ_ONLY));
+        return new OrgSettings(policy, crms, r.getAutoOptOutOnRemovalRequest());
+    }
+
     public static List<ExclusionMatch> toDomain(ExclusionMatchesRecord r) {
-        return r == null ? List.of() : r.getMatches().stream()
-                .map(m -> new ExclusionMatch(m.getRuleId(), "COMPANY".equals(m.getLevel()) ? MatchLevel.COMPANY : MatchLevel.PERSON))
-                .toList();
+        return r == null ? List.of() : ExclusionMatchMapper.toDomainLenient(r.getMatches());
     }
 }

@@ -46,7 +46,7 @@ public final class StateMapper {
                 Enums.parseOptional(PauseReason.class, r.getPauseReason(), "pause_reason"),
                 r.getResumeAt(), replyToDomain(r.getReply()),
                 Enums.parseOptional(FinishReason.class, r.getFinishReason(), "finish_reason"),
-                r.getCanceled(), r.getBounced(), r.getUpdatedBy());
+                r.getCanceled(), r.getBounced(), r.getUpdatedBy(), ExclusionMatchMapper.toDomain(r.getExcludedBy()));
     }
 
     public static EnrollmentRecord toAvro(Enrollment e) {
@@ -59,6 +59,7 @@ public final class StateMapper {
                 .setResumeAt(e.resumeAt()).setReply(replyToAvro(e.reply()))
                 .setFinishReason(Enums.name(e.finishReason())).setCanceled(e.canceled())
                 .setBounced(e.bounced()).setUpdatedBy(e.updatedBy())
+                .setExcludedBy(ExclusionMatchMapper.toAvro(e.excludedBy()))
                 .build();
     }
 

@@ -59,8 +59,16 @@ public class ReferenceDataWriter {
     }
 
     public <V> V upsert(GlobalTable<V> table, String orgId, String id, V value) {
+        return upsert(table, Keys.of(orgId, id), value);
+    }
+
+    /** The organization's record of a table keyed by {@code org_id} alone (settings). */
+    public <V> V upsertForOrganization(GlobalTable<V> table, String orgId, V value) {
+        return upsert(table, GlobalTable.keyOf(orgId), value);
+    }
+
+    private <V> V upsert(GlobalTable<V> table, String key, V value) {
         Topic<String, V> topic = table.topic();
-        String key = Keys.of(orgId, id);
         byte[] encoded = topic.valueSerde().serializer().serialize(topic.name(), value);
         try {
             producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
@@ -79,16 +87,27 @@ public class ReferenceDataWriter {
     }
 
     /**
+     * Waits until this record (by {@code org_id/id}) reads as {@code expected} on every instance;
+     * {@code expected == null}: until it is deleted everywhere. For writers of their own (a transaction).
+     */
+    public <V> void awaitEverywhere(GlobalTable<V> table, String orgId, String id, V expected) {
+        String key = Keys.of(orgId, id);
+        byte[] encoded = expected == null ? null : table.topic().valueSerde().serializer().serialize(table.topic().name(), expected);
+        awaitVisible(table, key, encoded);
+        awaitVisibleOnEveryInstance(table, key, encoded);
+    }
+
+    /**
      * Each instance decides with its own copy of the global stores: a write is answered once every
      * instance shows it, so a client that PUTs a person and enrolls them through another instance
      * never meets PERSON_NOT_FOUND.
      */
     private <V> void awaitVisibleOnEveryInstance(GlobalTable<V> table, String key, byte[] expected) {
-        String wanted = java.util.Base64.getEncoder().encodeToString(expected);
+        String wanted = expected == null ? null : java.util.Base64.getEncoder().encodeToString(expected);
         Map<String, String> query = Map.of("store", table.storeName(), "key", key);
         boolean visible = BoundedPoll.until(config.commandTimeout(), POLL_INTERVAL, () -> router.allHosts().stream()
                 .filter(host -> !router.isSelf(host))
-                .allMatch(host -> wanted.equals(router.get(host, "/internal/v1/global-records", query)
+                .allMatch(host -> java.util.Objects.equals(wanted, router.get(host, "/internal/v1/global-records", query)
                         .map(n -> n.path("record").asText(null)).orElse(null))));
         if (!visible) {
             throw ApiException.unavailable("The write was accepted but is not visible everywhere yet; retry the read shortly.");
@@ -100,6 +119,7 @@ public class ReferenceDataWriter {
         ReadOnlyKeyValueStore<String, V> store = queries.store(table);
         boolean visible = BoundedPoll.until(config.commandTimeout(), POLL_INTERVAL, () -> {
             V stored = store.get(key);
+            if (expected == null) return stored == null;
             return stored != null && Arrays.equals(expected,
                     table.topic().valueSerde().serializer().serialize(table.topic().name(), stored));
         });

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.domain.CommandOutcome;
+import org.seqengine.enrollment.domain.CrmWriteBack;
 import org.seqengine.enrollment.domain.Decision;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.Enrollment;
@@ -26,6 +27,7 @@ import org.seqengine.enrollment.domain.EnrollmentDecider;
 import org.seqengine.enrollment.domain.EnrollmentEvent;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.mapping.CommandMapper;
+import org.seqengine.enrollment.mapping.CrmWriteBackMapper;
 import org.seqengine.enrollment.mapping.EventMapper;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.schemas.Keys;
@@ -37,7 +39,8 @@ import org.seqengine.schemas.avro.PersonStateRecord;
 
 /**
  * The thin adapter around {@link EnrollmentDecider}: load the person's state, decide, evolve, then
- * write the events, the changed enrollments, the new state and the command's reply. Under
+ * write the events, the CRM write-backs of its opt-outs ({@link CrmWriteBack}), the changed
+ * enrollments, the new state and the command's reply. Under
  * exactly_once_v2 all of it commits atomically with the command's offset.
  *
  * <p>Idempotency: the first outcome of every command id (also a no-op) is remembered in the
@@ -106,6 +109,10 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         long ts = record.timestamp();
         for (EnrollmentEvent event : events) {
             context.forward(new Record<String, Object>(key, EventMapper.toAvro(event), ts), EnrollmentTopology.EVENTS_SINK);
+        }
+        for (CrmWriteBack writeBack : CrmWriteBack.forEvents(events, ctx.reference())) {
+            context.forward(new Record<String, Object>(key, CrmWriteBackMapper.toAvro(writeBack), ts),
+                    EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }
         for (Enrollment changed : changedEnrollments(state, next)) {
             EnrollmentRecord value = StateMapper.toAvro(changed);

@@ -14,6 +14,8 @@ import org.seqengine.enrollment.domain.Enrollment;
  *   <li>{@code org/st/<STATUS>/<enrollment>}: by API status and by display status;</li>
  *   <li>{@code org/seqst/<sequence>/<STATUS>/<enrollment>}: by sequence and status (bulk jobs by sequence);</li>
  *   <li>{@code org/dom/<domain>/<enrollment>}: active enrollments by the person's company domain (bulk jobs);</li>
+ *   <li>{@code org/exby/<rule>/<enrollment>}: enrollments finished as Excluded, by each rule that ended them
+ *       (restore jobs: a scan reads only that rule's exclusions);</li>
  *   <li>{@code org/keys/<enrollment>}: the index keys written for an enrollment, so an update removes them.</li>
  * </ul>
  */
@@ -41,6 +43,10 @@ public final class EnrollmentIndexKeys {
         return orgId + "/dom/" + domain + "/";
     }
 
+    public static String excludedByRule(String orgId, String ruleId) {
+        return orgId + "/exby/" + ruleId + "/";
+    }
+
     static String bookkeeping(String orgId, String enrollmentId) {
         return orgId + "/keys/" + enrollmentId;
     }
@@ -66,6 +72,9 @@ public final class EnrollmentIndexKeys {
         }
         if (e.isActive() && companyDomain != null && !companyDomain.isBlank()) {
             keys.add(activeByDomain(org, companyDomain) + id);
+        }
+        if (e.isExcluded()) {
+            e.excludedBy().forEach(match -> keys.add(excludedByRule(org, match.ruleId()) + id));
         }
         return keys;
     }

@@ -37,7 +37,7 @@ import org.seqengine.schemas.serde.AvroSerdes;
  * <ul>
  *   <li>commands (keyed org/person, read as bytes) -> {@link CommandGuard} around
  *       {@link EnrollmentCommandProcessor} with the person-states, enrollments and command-outcomes
- *       stores -> events, enrollments, command replies; a command that cannot be processed -> the DLQ
+ *       stores -> events, enrollments, command replies, CRM write-backs; a command that cannot be processed -> the DLQ
  *       and an error reply;</li>
  *   <li>job requests + job commands' replies (by job) -> {@link UnenrollJobProcessor} -> unenroll-jobs topic;</li>
  *   <li>reference topics -> global stores, read by the decider and the REST edge;</li>
@@ -53,6 +53,7 @@ public final class EnrollmentTopology {
     static final String EVENTS_SINK = "events-sink";
     static final String ENROLLMENTS_SINK = "enrollments-sink";
     static final String REPLIES_SINK = "replies-sink";
+    static final String CRM_WRITE_BACK_SINK = "crm-write-back-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
     /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
     static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
@@ -128,6 +129,7 @@ public final class EnrollmentTopology {
         sinks.put(EVENTS_SINK, Topics.EVENTS);
         sinks.put(ENROLLMENTS_SINK, Topics.ENROLLMENTS);
         sinks.put(REPLIES_SINK, Topics.COMMAND_REPLIES);
+        sinks.put(CRM_WRITE_BACK_SINK, Topics.CRM_WRITE_BACK);
         return Collections.unmodifiableMap(sinks);
     }
 

@@ -1,11 +1,14 @@
 package org.seqengine.enrollment.streams;
 
 import java.util.List;
+import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.ExclusionListEntryRecord;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
@@ -13,7 +16,8 @@ import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
 /**
- * A compacted topic mirrored into a global store of the same records (key {@code org_id/id}): the
+ * A compacted topic mirrored into a global store of the same records (key {@code org_id/id}, or
+ * {@code org_id} for {@link #SETTINGS}): the
  * one place that pairs a store with its topic, for the topology, the writers and the readers.
  *
  * @param label what one record is called in a "not found" answer
@@ -33,9 +37,24 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
             new GlobalTable<>("exclusion-matches", Topics.EXCLUSION_MATCHES, "Exclusion matches");
     /** Active enrollments per mailbox ({@code org_id/mailbox_id}), fed back by the topology itself. */
     public static final GlobalTable<Long> MAILBOX_LOAD = new GlobalTable<>("mailbox-load", Topics.MAILBOX_LOAD, "Mailbox load");
+    /** Organization settings: the one table keyed by {@code org_id} alone (see {@link #keyOf}). */
+    public static final GlobalTable<OrgSettingsRecord> SETTINGS = new GlobalTable<>("settings", Topics.SETTINGS, "Settings");
     public static final GlobalTable<UnenrollJobRecord> UNENROLL_JOBS =
             new GlobalTable<>("unenroll-jobs", Topics.UNENROLL_JOBS, "Unenroll job");
 
+    /** Companies of uploaded exclusion lists, key {@code org_id/list_id/domain}: read back by a prefix scan. */
+    public static final GlobalTable<ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES =
+            new GlobalTable<>("exclusion-list-entries", Topics.EXCLUSION_LIST_ENTRIES, "Exclusion list entry");
+
     public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
-            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS);
+            EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, SETTINGS,
+            EXCLUSION_LIST_ENTRIES);
+
+    /** The key of the organization's record in a table keyed by {@code org_id} alone ({@link #SETTINGS}). */
+    public static String keyOf(String orgId) {
+        if (orgId == null || orgId.isBlank() || orgId.indexOf(Keys.SEPARATOR) >= 0) {
+            throw new IllegalArgumentException("not an organization id");
+        }
+        return orgId;
+    }
 }

@@ -9,6 +9,7 @@ import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.Mailbox;
+import org.seqengine.enrollment.domain.reference.OrgSettings;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.enrollment.domain.reference.Sequence;
@@ -17,6 +18,7 @@ import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
+import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
@@ -36,14 +38,16 @@ public final class StoreReferenceData implements ReferenceData {
                          ReadOnlyKeyValueStore<String, ExclusionRuleRecord> exclusionRules,
                          ReadOnlyKeyValueStore<String, PersonRecord> people,
                          ReadOnlyKeyValueStore<String, ExclusionMatchesRecord> exclusionMatches,
-                         ReadOnlyKeyValueStore<String, Long> mailboxLoad) {
+                         ReadOnlyKeyValueStore<String, Long> mailboxLoad,
+                         ReadOnlyKeyValueStore<String, OrgSettingsRecord> settings) {
 
         /** The stores by name, from wherever the caller reaches them (a processor context, interactive queries). */
         public static Stores from(Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup) {
             return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.SEQUENCE_PAUSES),
                     of(lookup, GlobalTable.MAILBOXES),
                     of(lookup, GlobalTable.RULESETS), of(lookup, GlobalTable.EXCLUSION_RULES), of(lookup, GlobalTable.PEOPLE),
-                    of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD));
+                    of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD),
+                    of(lookup, GlobalTable.SETTINGS));
         }
 
         @SuppressWarnings("unchecked")
@@ -111,6 +115,11 @@ public final class StoreReferenceData implements ReferenceData {
     @Override
     public List<ExclusionMatch> exclusionMatches(String personId) {
         return get(stores.exclusionMatches(), personId, ReferenceMapper::toDomain).orElse(List.of());
+    }
+
+    @Override
+    public OrgSettings settings() {
+        return ReferenceMapper.toDomain(stores.settings().get(GlobalTable.keyOf(orgId)));
     }
 
     @Override

@@ -55,7 +55,9 @@ class OpenApiDocumentTest {
                     problems.add(name + ": 400 is not documented as ErrorBody");
                 }
                 JsonNode request = op.getValue().path("requestBody");
-                if (!request.isMissingNode()) {
+                // a CSV upload (text/csv only) has no JSON body to type
+                boolean csvOnly = request.path("content").has("text/csv") && !request.path("content").has("application/json");
+                if (!request.isMissingNode() && !csvOnly) {
                     checkTyped(name + " request", request.path("content").path("application/json").path("schema"), schemas, problems);
                 }
             }

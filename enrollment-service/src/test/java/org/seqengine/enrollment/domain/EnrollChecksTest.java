@@ -65,7 +65,7 @@ class EnrollChecksTest {
 
             Enrollment e = s.enrollment(Ids.enrollmentId(ORG, "c-1"));
             assertThat(e).isEqualTo(new Enrollment(Ids.enrollmentId(ORG, "c-1"), ORG, PERSON, SEQ, MB_A,
-                    T0, T0, null, null, 0, 0, null, null, null, null, null, false, false, "tester"));
+                    T0, T0, null, null, 0, 0, null, null, null, null, null, false, false, "tester", List.of()));
             assertThat(e.isActive()).isTrue();
             assertThat(e.status()).isEqualTo(EnrollmentStatus.IN_PROGRESS);
             assertThat(e.displayStatus()).isEqualTo(DisplayStatus.QUEUED);

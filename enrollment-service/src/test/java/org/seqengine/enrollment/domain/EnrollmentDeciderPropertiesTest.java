@@ -86,7 +86,7 @@ class EnrollmentDeciderPropertiesTest {
     @Provide
     Arbitrary<List<Op>> ops() {
         return Combinators.combine(
-                        Arbitraries.integers().between(0, 26),
+                        Arbitraries.integers().between(0, 29),
                         Arbitraries.integers().between(0, 7),
                         Arbitraries.integers().between(0, 7),
                         Arbitraries.frequencyOf(
@@ -172,7 +172,11 @@ class EnrollmentDeciderPropertiesTest {
                 }
                 yield new EnrollmentCommand.Exclude(meta, matches);
             }
-            default -> new EnrollmentCommand.ReassignMailbox(meta, enrollmentId, MAILBOX_IDS.get(op.a() % 3));
+            case 26 -> new EnrollmentCommand.MailboxOwnerChanged(meta, enrollmentId, MAILBOX_IDS.get(op.a() % 3),
+                    op.b() % 3 == 0 ? null : MAILBOX_IDS.get(op.b() % 3));
+            case 25, 27 -> new EnrollmentCommand.ReassignMailbox(meta, enrollmentId, MAILBOX_IDS.get(op.a() % 3));
+            default -> new EnrollmentCommand.ReopenEnrollment(meta, enrollmentId,
+                    op.a() % 3 == 0 ? null : RULES.get(op.a() % RULES.size()), null);
         };
     }
 
@@ -263,15 +267,24 @@ class EnrollmentDeciderPropertiesTest {
                         meta.orgId(), meta.personId(), step.ctx().now(), meta.actor()));
                 assertThat(eventIds.add(em.eventId())).as("unique event id").isTrue();
             }
-            // enrollments are only ever appended; a finished one never reopens nor changes how it finished
-            // (a late reply or bounce is only recorded on it)
+            // enrollments are only ever appended; a finished one never changes how it finished (a late
+            // reply or bounce is only recorded on it), except that an Excluded one may be reopened where it stopped
             List<Enrollment> before = step.before().enrollments();
             assertThat(step.after().enrollments().size()).isGreaterThanOrEqualTo(before.size());
+            Set<String> reopened = new HashSet<>();
+            step.events().stream().filter(e -> e instanceof EnrollmentEvent.Reopened)
+                    .forEach(e -> reopened.add(((EnrollmentEvent.Reopened) e).enrollmentId()));
             for (int i = 0; i < before.size(); i++) {
                 Enrollment was = before.get(i);
                 Enrollment is = step.after().enrollments().get(i);
                 assertThat(is.id()).isEqualTo(was.id());
-                if (!was.isActive()) {
+                if (reopened.contains(was.id())) {
+                    assertThat(was.isExcluded()).as("only an Excluded enrollment reopens").isTrue();
+                    assertThat(is.isActive()).isTrue();
+                    assertThat(is.nextStepIndex()).isEqualTo(was.nextStepIndex());
+                    assertThat(is.stepsCompleted()).isEqualTo(was.stepsCompleted());
+                    assertThat(is.excludedBy()).isEmpty();
+                } else if (!was.isActive()) {
                     assertThat(is.isActive()).isFalse();
                     assertThat(is.finishReason()).isEqualTo(was.finishReason());
                     assertThat(is.endedAt()).isEqualTo(was.endedAt());

@@ -15,6 +15,7 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.Enrolled;
 import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentRejected;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Excluded;
 import org.seqengine.enrollment.domain.reference.EnforcementLevel;
+import org.seqengine.enrollment.domain.reference.ExclusionEvidence;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.MatchLevel;
@@ -144,6 +145,33 @@ class ExclusionTest {
                     .rule("r-keep", true, false).build();
             List<EnrollmentEvent> events = s.run(exclude(s, "r-keep", "r1", "r-unknown"));
             assertThat(((Excluded) events.get(0)).matches()).extracting(ExclusionMatch::ruleId).containsExactly("r1");
+        }
+
+        @Test
+        void theExcludedEnrollmentKeepsTheMatchesWithSinceWhenAndEvidence() {
+            Scenario s = enrolledThenMatching(true, false, true);
+            String id = s.state.active().orElseThrow().id();
+            ExclusionEvidence evidence = new ExclusionEvidence("opportunity.stage", "equals", "open", "Open",
+                    "salesforce", "opportunity", "006B2", "person-2");
+            ExclusionMatch match = new ExclusionMatch("r1", MatchLevel.COMPANY, Fixtures.T0.minusSeconds(60),
+                    List.of(evidence));
+
+            List<EnrollmentEvent> events = s.run(new EnrollmentCommand.Exclude(s.meta(), List.of(match)));
+
+            assertThat(events).singleElement().isInstanceOfSatisfying(Excluded.class,
+                    e -> assertThat(e.matches()).containsExactly(match));
+            assertThat(s.enrollment(id).excludedBy()).containsExactly(match);
+            // later changes to the finished enrollment keep why it ended
+            s.run(new EnrollmentCommand.Bounce(s.meta(), id));
+            assertThat(s.enrollment(id).excludedBy()).containsExactly(match);
+        }
+
+        @Test
+        void enrollmentsEndedOtherwiseAreExcludedByNothing() {
+            Scenario s = enrolledThenMatching(false, false, false);
+            String id = s.state.active().orElseThrow().id();
+            s.run(new EnrollmentCommand.Unenroll(s.meta(), id));
+            assertThat(s.enrollment(id).excludedBy()).isEmpty();
         }
 
         @Test

@@ -208,6 +208,7 @@ class IdempotencyAndEvolveTest {
                 new EnrollmentEvent.Completed(meta, "ghost"),
                 new EnrollmentEvent.Excluded(meta, "ghost", List.of()),
                 new EnrollmentEvent.MailboxReassigned(meta, "ghost", "a", "b"),
+                new EnrollmentEvent.Reopened(meta, "ghost", 1, "r1", null),
                 new EnrollmentEvent.OptedOut(meta, OptOutSource.CRM, List.of("ghost")))) {
             PersonState next = EnrollmentDecider.evolve(empty, event);
             assertThat(next.enrollments()).as("%s", event).isEmpty();

@@ -11,6 +11,7 @@ import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.domain.reference.MatchLevel;
+import org.seqengine.enrollment.domain.reference.OrgSettings;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.enrollment.domain.reference.Sequence;
@@ -29,6 +30,7 @@ final class InMemoryReferenceData implements ReferenceData {
     private final Map<String, ExclusionRule> rules;
     private final Map<String, List<ExclusionMatch>> matches;
     private final Map<String, Long> loads;
+    private final OrgSettings settings;
 
     private InMemoryReferenceData(Builder b) {
         sequences = Map.copyOf(b.sequences);
@@ -40,6 +42,7 @@ final class InMemoryReferenceData implements ReferenceData {
         b.matches.forEach((k, v) -> m.put(k, List.copyOf(v)));
         matches = Map.copyOf(m);
         loads = Map.copyOf(b.loads);
+        settings = b.settings;
     }
 
     static Builder builder() {
@@ -56,6 +59,7 @@ final class InMemoryReferenceData implements ReferenceData {
         b.rules.putAll(rules);
         matches.forEach((k, v) -> b.matches.put(k, new ArrayList<>(v)));
         b.loads.putAll(loads);
+        b.settings = settings;
         return b;
     }
 
@@ -101,6 +105,11 @@ final class InMemoryReferenceData implements ReferenceData {
     }
 
     @Override
+    public OrgSettings settings() {
+        return settings;
+    }
+
+    @Override
     public long activeEnrollments(String mailboxId) {
         return loads.getOrDefault(mailboxId, 0L);
     }
@@ -113,6 +122,12 @@ final class InMemoryReferenceData implements ReferenceData {
         private final Map<String, ExclusionRule> rules = new HashMap<>();
         private final Map<String, List<ExclusionMatch>> matches = new HashMap<>();
         private final Map<String, Long> loads = new HashMap<>();
+        private OrgSettings settings = OrgSettings.DEFAULTS;
+
+        Builder settings(OrgSettings settings) {
+            this.settings = settings;
+            return this;
+        }
 
         Builder sequence(Sequence sequence) {
             sequences.put(sequence.id(), sequence);

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqengine.enrollment.bulk.JobCommandIds;
+import org.seqengine.enrollment.bulk.JobKind;
+import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.MatchLevel;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.FinishReason;
 import org.seqengine.enrollment.domain.PauseReason;
@@ -121,6 +124,7 @@ class IndexAndJobsTopologyTest {
         assertThat(last.getProcessed()).isEqualTo(4);
         assertThat(last.getUnenrolled()).isEqualTo(2);
         assertThat(last.getSkipped()).isEqualTo(2);
+        assertThat(last.getSkippedByReason()).containsExactly(Map.entry("ENROLLMENT_NOT_ACTIVE", 1));
         assertThat(last.getFailed()).isZero();
         assertThat(last.getFinishedAt()).isNotNull();
 
@@ -131,13 +135,51 @@ class IndexAndJobsTopologyTest {
         assertThat(driver.<String, UnenrollJobRecord>getKeyValueStore(StoreNames.UNENROLL_JOB_STATES).get(jobKey)).isNull();
     }
 
+    @Test
+    void excludedEnrollmentsAreIndexedByTheRulesThatEndedThem() {
+        Enrollment active = enrollment("e-1", "p-1", null, null);
+        put(active);
+        Enrollment excluded = new Enrollment("e-1", ORG, "p-1", "seq", "mb-1", T0, T0, null, T0, 0, 0, null, null, null,
+                null, FinishReason.EXCLUDED, false, false, null,
+                List.of(new ExclusionMatch("r1", MatchLevel.COMPANY), new ExclusionMatch("r2", MatchLevel.PERSON)));
+        put(excluded);
+        KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.ENROLLMENT_INDEX);
+        assertThat(index.get(EnrollmentIndexKeys.excludedByRule(ORG, "r1") + "e-1")).isNotNull();
+        assertThat(index.get(EnrollmentIndexKeys.excludedByRule(ORG, "r2") + "e-1")).isNotNull();
+        assertThat(driver.<String, EnrollmentRecord>getKeyValueStore(StoreNames.ENROLLMENTS_BY_ID).get(Keys.of(ORG, "e-1"))
+                .getExcludedBy()).hasSize(2);
+        put(active); // reopened
+        assertThat(index.get(EnrollmentIndexKeys.excludedByRule(ORG, "r1") + "e-1")).isNull();
+        assertThat(index.get(EnrollmentIndexKeys.excludedByRule(ORG, "r2") + "e-1")).isNull();
+    }
+
+    @Test
+    void skipReasonsOfOutcomesThatOvertookTheirRequestAreKept() {
+        String jobKey = Keys.of(ORG, "job-2");
+        String command = JobCommandIds.of(JobKind.RESTORE, "job-2", "e-1");
+        replies.pipeInput(Keys.of(ORG, "p-1"), reply(command, false, List.of(Rejection.of(RejectionCode.OPTED_OUT))));
+        UnenrollJobRecord request = request("job-2", 3, 1);
+        request.setKind(JobKind.RESTORE.name());
+        request.setSkippedByReason(Map.of("OPTED_OUT", 1));
+        jobRequests.pipeInput(jobKey, request);
+        replies.pipeInput(Keys.of(ORG, "p-2"), reply(JobCommandIds.of(JobKind.RESTORE, "job-2", "e-2"), false, List.of()));
+
+        List<KeyValue<String, UnenrollJobRecord>> published = jobs.readKeyValuesToList();
+        UnenrollJobRecord last = published.get(published.size() - 1).value;
+        assertThat(last.getState()).isEqualTo("COMPLETED");
+        assertThat(last.getKind()).isEqualTo("RESTORE");
+        assertThat(last.getUnenrolled()).isEqualTo(1);
+        assertThat(last.getSkipped()).isEqualTo(2);
+        assertThat(last.getSkippedByReason()).containsExactly(Map.entry("OPTED_OUT", 2));
+    }
+
     private void put(Enrollment e) {
         enrollments.pipeInput(Keys.of(ORG, e.id()), StateMapper.toAvro(e));
     }
 
     private static Enrollment enrollment(String id, String person, PauseReason pause, FinishReason finish) {
         return new Enrollment(id, ORG, person, "seq", "mb-1", T0, T0, null, finish == null ? null : T0, 0, 0, null,
-                pause, null, null, finish, finish != null, false, null);
+                pause, null, null, finish, finish != null, false, null, java.util.List.of());
     }
 
     private static CommandReplyRecord reply(String commandId, boolean duplicate, List<Rejection> rejections) {

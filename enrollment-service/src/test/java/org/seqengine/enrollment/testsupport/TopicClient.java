@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +57,30 @@ public final class TopicClient {
                 return !found.isEmpty();
             });
             return found.get(0);
+        }
+    }
+
+    /**
+     * Every committed record of the topic up to its current end (the last stable offset, for a
+     * read_committed consumer): what a consumer starting now would have read once caught up. Call it
+     * after the commands whose output you count were answered (their transactions are then committed).
+     */
+    public static <V> List<ConsumerRecord<String, V>> readToEnd(Topic<String, V> topic) {
+        Properties props = props();
+        props.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, V>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return records;
         }
     }
 

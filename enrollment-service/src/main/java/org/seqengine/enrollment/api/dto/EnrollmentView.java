@@ -15,7 +15,8 @@ import org.seqengine.enrollment.domain.reference.Sequence;
 /**
  * The seed's Enrollment object, field for field, plus this system's explanations
  * ({@code display_status}, {@code finish_reason}, {@code block_reason}, {@code pause_reason}, ...,
- * {@code updated_by}: the actor of the command behind the last change).
+ * {@code updated_by}: the actor of the command behind the last change; {@code excluded_by}: for an
+ * Excluded enrollment, the rules that ended it with level, since when and evidence — empty otherwise).
  */
 public record EnrollmentView(
         String id, Instant createdAt, Instant updatedAt,
@@ -26,7 +27,8 @@ public record EnrollmentView(
         boolean isOptedOut, boolean isPaused, boolean isReplied,
         Instant startedAt, Instant endedAt,
         DisplayStatus displayStatus, String finishReason, String blockReason, String pauseReason,
-        Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy) {
+        Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy,
+        List<ExclusionMatchView> excludedBy) {
 
     public record SequenceRef(String id, String name, boolean isPaused) {}
 
@@ -54,7 +56,7 @@ public record EnrollmentView(
                 e.isOptedOut() || personOptedOut, e.isPaused(), e.isReplied(),
                 e.startedAt(), e.endedAt(),
                 e.displayStatus(), name(e.finishReason()), name(e.blockReason()), name(e.pauseReason()),
-                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy());
+                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy(), ExclusionMatchView.of(e.excludedBy()));
     }
 
     private static ReplyMessage reply(Reply r) {

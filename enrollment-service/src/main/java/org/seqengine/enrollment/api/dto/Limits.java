@@ -35,6 +35,8 @@ public final class Limits {
     /** Targets of one unenroll job. */
     public static final int JOB_ENROLLMENT_IDS = 100_000;
     public static final int JOB_COMPANY_DOMAINS = 1_000;
+    /** CRMs one organization maps in its settings. */
+    public static final int CRMS = 50;
     /** A company domain (the DNS maximum). */
     public static final int DOMAIN = 253;
 }

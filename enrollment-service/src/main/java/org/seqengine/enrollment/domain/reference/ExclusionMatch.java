@@ -1,4 +1,21 @@
 package org.seqengine.enrollment.domain.reference;
 
-/** One exclusion rule a person matches now (from {@code exclusion-matches.v1}). */
-public record ExclusionMatch(String ruleId, MatchLevel level) {}
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One exclusion rule a person matches now (from {@code exclusion-matches.v1}), at which level, since
+ * when ({@code matchedSince}, null when the evaluator did not say) and why ({@code evidence}: the
+ * conditions that held; empty when not given).
+ */
+public record ExclusionMatch(String ruleId, MatchLevel level, Instant matchedSince, List<ExclusionEvidence> evidence) {
+
+    public ExclusionMatch {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A match without since-when or evidence (older producers, tests). */
+    public ExclusionMatch(String ruleId, MatchLevel level) {
+        this(ruleId, level, null, List.of());
+    }
+}

@@ -1,0 +1,26 @@
+package org.seqengine.enrollment.api.dto;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.seqengine.service.validation.ErrorCode;
+import org.seqengine.service.validation.Slug;
+
+/**
+ * {@code PUT /settings}: the organization's settings, replaced as a whole (an omitted field takes its
+ * default). {@code crm_write_back} maps a CRM name (as connectors name it in CRM changes, e.g.
+ * {@code salesforce}) to READ_ONLY or READ_WRITE; a CRM not listed is READ_ONLY.
+ */
+public record SettingsBody(
+        @Schema(enumeration = {"REASSIGN_QUEUED", "UNENROLL_ALL"}, defaultValue = "REASSIGN_QUEUED")
+        @Pattern(regexp = "REASSIGN_QUEUED|UNENROLL_ALL", message = "Must be REASSIGN_QUEUED or UNENROLL_ALL.",
+                payload = ErrorCode.InvalidEnum.class)
+        String mailboxOwnershipPolicy,
+        @Size(max = Limits.CRMS)
+        Map<@NotNull @Slug String,
+                @NotNull @Pattern(regexp = "READ_ONLY|READ_WRITE", message = "Must be READ_ONLY or READ_WRITE.",
+                        payload = ErrorCode.InvalidEnum.class) String> crmWriteBack,
+        @Schema(defaultValue = "true")
+        Boolean autoOptOutOnRemovalRequest) {}
