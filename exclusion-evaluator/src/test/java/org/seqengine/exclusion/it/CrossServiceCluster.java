@@ -11,32 +11,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.deploy.PackagedService;
 
 /**
  * The services as deployed, for the cross-service ITs: the packaged enrollment-service and two
  * packaged exclusion-evaluator instances (what-if merges their shares), on the test JVM's one
- * broker ({@link KafkaBrokerResource}). Started once per test JVM by the first IT class that extends
- * with it, shared by every IT class, and stopped by JUnit at the end of the run (the root context
- * closes it), while the broker is still up, so the services shut down cleanly. Logs:
- * {@code target/it-services/*.log}.
+ * broker ({@link KafkaBrokerResource}). Started once per test JVM by the first IT class that asks
+ * ({@code @BeforeAll}), shared by every IT class, killed when the JVM exits: at once, as the broker
+ * stops then too (a graceful stop would wait on it) and their state is thrown away anyway. Not
+ * closed by JUnit: Surefire may run each class in its own launcher request, which would close a
+ * root-store resource after the first class. Logs: {@code target/it-services/*.log}.
  */
-final class CrossServiceCluster implements AutoCloseable {
-
-    /** {@code @ExtendWith(CrossServiceCluster.Start.class)}: the cluster is running before the class's tests. */
-    static final class Start implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .computeIfAbsent(CrossServiceCluster.class, k -> get(), CrossServiceCluster.class);
-        }
-    }
+final class CrossServiceCluster {
 
     static final String ORG = "org-e2e";
     static final String KEY = "key-e2e-0123456789";
@@ -44,23 +35,29 @@ final class CrossServiceCluster implements AutoCloseable {
     static final String EVALUATOR = "exclusion-evaluator";
 
     private static CrossServiceCluster running;
+    private static RuntimeException failed;
 
     final int enrollmentPort;
     final List<Integer> evaluatorPorts;
-    private final List<Process> processes;
 
-    private CrossServiceCluster(int enrollmentPort, List<Integer> evaluatorPorts, List<Process> processes) {
+    private CrossServiceCluster(int enrollmentPort, List<Integer> evaluatorPorts) {
         this.enrollmentPort = enrollmentPort;
         this.evaluatorPorts = evaluatorPorts;
-        this.processes = processes;
     }
 
+    /** The running cluster, started on first use; a failed start fails every later caller the same way. */
     static synchronized CrossServiceCluster get() {
+        if (failed != null) throw failed;
         if (running == null) {
             try {
                 running = start();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failed = new UncheckedIOException(e);
+                throw failed;
+            } catch (RuntimeException | Error e) {
+                failed = new IllegalStateException("The services did not start: " + e.getMessage()
+                        + " (logs: target/it-services/)", e);
+                throw failed;
             }
         }
         return running;
@@ -76,24 +73,22 @@ final class CrossServiceCluster implements AutoCloseable {
         return PackagedService.api(evaluatorPorts.get(i), KEY);
     }
 
-    /** Stops every service (SIGTERM to all at once, then waits; SIGKILL after 30 s). */
-    @Override
-    public void close() throws InterruptedException {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) PackagedService.stop(p);
-    }
-
     private static CrossServiceCluster start() throws IOException {
         Path enrollmentJar = jarOf(ENROLLMENT);
         Path evaluatorJar = jarOf(EVALUATOR);
         requirePackaged(enrollmentJar);
         requirePackaged(evaluatorJar);
         String bootstrap = KafkaBrokerResource.bootstrapServers();
-        Path dir = Files.createDirectories(Path.of("target", "it-services"));
+        Path dir = Path.of("target", "it-services");
+        if (Files.exists(dir)) { // the previous run's logs and state
+            try (var old = Files.walk(dir)) {
+                old.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = Map.of("ENROLLMENT_API_KEYS", ORG + ":" + KEY);
         List<Process> processes = new ArrayList<>();
-        // a start that fails half-way leaves no process behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly),
                 "cross-service-cluster-kill"));
         int enrollmentPort = freePort();
@@ -108,6 +103,6 @@ final class CrossServiceCluster implements AutoCloseable {
         }
         awaitReady(enrollmentPort);
         evaluatorPorts.forEach(PackagedService::awaitReady);
-        return new CrossServiceCluster(enrollmentPort, List.copyOf(evaluatorPorts), processes);
+        return new CrossServiceCluster(enrollmentPort, List.copyOf(evaluatorPorts));
     }
 }

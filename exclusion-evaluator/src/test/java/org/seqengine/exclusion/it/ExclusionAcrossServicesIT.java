@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * exclusion-evaluator and enrollment-service together, as deployed (packaged, one broker): a CRM
@@ -39,8 +39,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each test has its own people, domains, sequences and a CRM field of its own, so the rules of one
  * never match the people of another.
  */
-@ExtendWith(CrossServiceCluster.Start.class)
 class ExclusionAcrossServicesIT {
+
+    @BeforeAll
+    static void services() {
+        CrossServiceCluster.get();
+    }
 
     @Test
     void aCrmChangeOverHttpExcludesAnActivePersonNamingTheRule() {

@@ -24,8 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CrmWriteBackRecord;
 
@@ -36,8 +36,12 @@ import org.seqengine.schemas.avro.CrmWriteBackRecord;
  * written back once per READ_WRITE CRM. "Started" = a CompleteStep command on
  * enrollment.commands.v1, as the (future) step scheduler will send it.
  */
-@ExtendWith(CrossServiceCluster.Start.class)
 class ListsRestoreOwnershipWriteBackIT {
+
+    @BeforeAll
+    static void services() {
+        CrossServiceCluster.get();
+    }
 
     @Test
     void aCsvExclusionListUnenrollsEveryPersonAtAListedCompany() {
