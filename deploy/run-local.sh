@@ -368,7 +368,7 @@ run_exclusion_demo() {
   echo
   echo "${DIM}The CRM says Ada became a customer (a webhook-style connector posting to the evaluator) ...${R}"
   eval_api POST /crm-changes "{\"changes\":[{\"crm\":\"salesforce\",\"object\":\"person\",\"id\":\"003ADA\",\"person_id\":\"$ADA\",\"fields\":{\"lifecycle_stage\":\"customer\"}}]}"
-  if waited="$(await_field "/enrollments/$ADA_ENROLLMENT" display_status Excluded)"; then
+  if waited="$(await_field "/enrollments/$ADA_ENROLLMENT" display_status EXCLUDED)"; then
     say "${GRN}Ada's enrollment is Excluded ${waited} ms after the CRM change was accepted${R}"
   else
     warn "Ada's enrollment was not Excluded within 10 s (see .run-local/exclusion-evaluator.log)"
@@ -393,8 +393,10 @@ run_exclusion_demo() {
   eval_api POST /exclusion-rules/competitors/what-if "$competitors"
   echo "${DIM}... and applying the rule does exactly that:${R}"
   api PUT /exclusion-rules/competitors "$competitors"
-  if waited="$(await_field "/enrollments/$GRACE_ENROLLMENT" display_status Excluded)"; then
+  if waited="$(await_field "/enrollments/$GRACE_ENROLLMENT" display_status EXCLUDED)"; then
     say "${GRN}Grace's enrollment is Excluded ${waited} ms after the rule was saved${R}"
+  else
+    warn "Grace's enrollment was not Excluded within 10 s (see .run-local/exclusion-evaluator.log)"
   fi
 
   echo

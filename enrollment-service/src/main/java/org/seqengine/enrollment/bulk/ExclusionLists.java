@@ -1,8 +1,6 @@
 package org.seqengine.enrollment.bulk;
 
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +12,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.seqengine.service.error.ApiException;
 import org.seqengine.enrollment.config.EnrollmentConfig;
-import org.seqengine.enrollment.kafka.KafkaClients;
 import org.seqengine.enrollment.kafka.TransactionalSender;
+import org.seqengine.enrollment.kafka.TransactionalSenders;
 import org.seqengine.enrollment.query.BoundedPoll;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.ReferenceDataWriter;
@@ -54,21 +51,11 @@ public class ExclusionLists {
     ReferenceDataWriter writer;
 
     @Inject
-    KafkaClients clients;
-
-    @Inject
     EnrollmentConfig config;
 
-    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
-    String applicationServer;
 
-    private TransactionalSender sender;
-
-    void stop(@Observes ShutdownEvent ignored) {
-        synchronized (this) {
-            if (sender != null) sender.close();
-        }
-    }
+    @Inject
+    TransactionalSenders senders;
 
     /** The filter of a list's rule: the person's company domain is in the list. */
     public static String filterJson(String listId) {
@@ -185,11 +172,7 @@ public class ExclusionLists {
         return prefix(orgId, listId) + domain;
     }
 
-    private synchronized TransactionalSender sender() {
-        if (sender == null) {
-            sender = new TransactionalSender(clients.base("enrollment-exclusion-lists"),
-                    "enrollment-exclusion-lists-" + applicationServer);
-        }
-        return sender;
+    private TransactionalSender sender() {
+        return senders.forUse("exclusion-lists");
     }
 }

@@ -1,8 +1,6 @@
 package org.seqengine.enrollment.bulk;
 
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
@@ -24,8 +21,8 @@ import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.RejectionCode;
 import org.seqengine.enrollment.domain.reference.Mailbox;
-import org.seqengine.enrollment.kafka.KafkaClients;
 import org.seqengine.enrollment.kafka.TransactionalSender;
+import org.seqengine.enrollment.kafka.TransactionalSenders;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.enrollment.query.BoundedPoll;
 import org.seqengine.enrollment.query.EnrollmentQueries;
@@ -67,21 +64,11 @@ public class UnenrollJobs {
     IndexBarrier indexBarrier;
 
     @Inject
-    KafkaClients clients;
-
-    @Inject
     EnrollmentConfig config;
 
-    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
-    String applicationServer;
 
-    private TransactionalSender sender;
-
-    void stop(@Observes ShutdownEvent ignored) {
-        synchronized (this) {
-            if (sender != null) sender.close();
-        }
-    }
+    @Inject
+    TransactionalSenders senders;
 
     /** What a job does: its record (without id and counts), its targets, and the command for each. */
     private record Plan(UnenrollJobRecord.Builder job, TargetResolver.Targets targets, String reason,
@@ -210,12 +197,8 @@ public class UnenrollJobs {
         return JobCommandIds.jobOf(meta.commandId()).orElse(null);
     }
 
-    private synchronized TransactionalSender sender() {
-        if (sender == null) {
-            sender = new TransactionalSender(clients.base("enrollment-unenroll-jobs"),
-                    "enrollment-unenroll-jobs-" + applicationServer);
-        }
-        return sender;
+    private TransactionalSender sender() {
+        return senders.forUse("unenroll-jobs");
     }
 
     /**

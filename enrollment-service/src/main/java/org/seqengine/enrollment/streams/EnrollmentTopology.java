@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.service.kafka.GlobalStoreUpdater;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

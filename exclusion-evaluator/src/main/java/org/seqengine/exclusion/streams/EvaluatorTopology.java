@@ -1,5 +1,6 @@
 package org.seqengine.exclusion.streams;
 
+import org.seqengine.service.kafka.GlobalStoreUpdater;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -175,7 +176,7 @@ public final class EvaluatorTopology {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),
                 topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(storeName + "-global-source"),
-                () -> new GlobalMirror<>(storeName));
+                () -> new GlobalStoreUpdater<>(storeName));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {

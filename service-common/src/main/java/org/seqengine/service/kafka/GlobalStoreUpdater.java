@@ -1,4 +1,4 @@
-package org.seqengine.exclusion.streams;
+package org.seqengine.service.kafka;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -6,12 +6,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Keeps a global store equal to its compacted topic: upsert on a value, delete on a tombstone. */
-final class GlobalMirror<V> implements Processor<String, V, Void, Void> {
+public final class GlobalStoreUpdater<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
     private KeyValueStore<String, V> store;
 
-    GlobalMirror(String storeName) {
+    public GlobalStoreUpdater(String storeName) {
         this.storeName = storeName;
     }
 
@@ -23,7 +23,10 @@ final class GlobalMirror<V> implements Processor<String, V, Void, Void> {
     @Override
     public void process(Record<String, V> record) {
         if (record.key() == null) return;
-        if (record.value() == null) store.delete(record.key());
-        else store.put(record.key(), record.value());
+        if (record.value() == null) {
+            store.delete(record.key());
+        } else {
+            store.put(record.key(), record.value());
+        }
     }
 }
