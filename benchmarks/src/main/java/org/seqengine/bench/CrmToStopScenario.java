@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CommandReplyRecord;
+import org.seqengine.schemas.avro.CrmChangeRecord;
 import org.seqengine.schemas.avro.EventEnvelope;
 import org.seqengine.schemas.avro.ExcludeCommand;
 import org.seqengine.schemas.avro.ExcludedEvent;
@@ -76,6 +77,7 @@ public final class CrmToStopScenario {
     private final Map<String, Long> intendedByPerson = new ConcurrentHashMap<>();
     private final Map<String, Long> excludedAtByPerson = new ConcurrentHashMap<>();
     private final Map<String, Long> commandedAtByPerson = new ConcurrentHashMap<>();
+    private final Map<String, Long> changeSeenAtByPerson = new ConcurrentHashMap<>();
     private final Map<String, Integer> excludedByEnrollment = new ConcurrentHashMap<>();
     private final AtomicLong unexpected = new AtomicLong();
     private ServiceProcess enrollment;
@@ -118,14 +120,21 @@ public final class CrmToStopScenario {
             }
             ServiceProcess.Settings enrollmentSettings = ServiceProcess.Settings.of(env.serviceJar(), bootstrap,
                     dir.resolve("enrollment-state"), dir.resolve("enrollment-service.log")).with(env.serviceJvmArgs(), Map.of());
+            List<String> evaluatorJvm = new ArrayList<>(env.serviceJvmArgs());
+            if (env.profile()) {
+                Path jfr = env.workDir().resolve(NAME + "-exclusion-evaluator.jfr").toAbsolutePath();
+                evaluatorJvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+                Env.log(NAME + ": recording a JFR profile of exclusion-evaluator to " + jfr);
+            }
             ServiceProcess.Settings evaluatorSettings = ServiceProcess.Settings.of(env.evaluatorJar(), bootstrap,
-                    dir.resolve("evaluator-state"), dir.resolve("exclusion-evaluator.log")).with(env.serviceJvmArgs(), Map.of());
+                    dir.resolve("evaluator-state"), dir.resolve("exclusion-evaluator.log")).with(evaluatorJvm, Map.of());
             try (TopicCounter replies = new TopicCounter(bootstrap, Topics.COMMAND_REPLIES.name(), this::onReply)) {
                 enrollment = ServiceProcess.start(enrollmentSettings);
                 evaluator = ServiceProcess.start(evaluatorSettings);
                 double setUp = enroll(bootstrap, 0, crmPeople);
                 try (TopicCounter events = new TopicCounter(bootstrap, Topics.EVENTS.name(), this::onEvent);
-                     TopicCounter commands = new TopicCounter(bootstrap, Topics.COMMANDS.name(), this::onCommand)) {
+                     TopicCounter commands = new TopicCounter(bootstrap, Topics.COMMANDS.name(), this::onCommand);
+                     TopicCounter changes = new TopicCounter(bootstrap, Topics.CRM_PEOPLE_CHANGES.name(), this::onChange)) {
                     Env.log(String.format("%s: warm-up, %,d person changes at %.0f/s", NAME, warmUpPeople, warmUpRate));
                     personChanges(warmUpRate, warmUp, 0);
                     awaitExcluded(range(0, warmUpPeople), Duration.ofMinutes(2));
@@ -215,6 +224,15 @@ public final class CrmToStopScenario {
         }
     }
 
+    /** The person change, committed on crm.people-changes.v1 (visible to the evaluator): splits HTTP from evaluator. */
+    private void onChange(ConsumerRecord<byte[], byte[]> r) {
+        long now = System.nanoTime();
+        CrmChangeRecord change = Topics.CRM_PEOPLE_CHANGES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        if (change.getPersonId() != null) {
+            changeSeenAtByPerson.putIfAbsent(change.getPersonId(), now);
+        }
+    }
+
     /** Open-loop person changes at {@code changesPerSecond}, {@link #batch} per request, people from {@code first} on. */
     private OpenLoad.Outcome personChanges(double changesPerSecond, Duration d, int first) throws InterruptedException {
         return new OpenLoad(http).runTimed(changesPerSecond / batch, d, (i, intended) -> {
@@ -270,7 +288,13 @@ public final class CrmToStopScenario {
     private Result withCommonExtras(Result row, List<String> people, long missing) {
         long duplicates = people.stream().map(enrollmentByPerson::get).filter(id -> excludedByEnrollment.getOrDefault(id, 0) > 1).count();
         Histogram commanded = latencies(people, commandedAtByPerson);
-        return row.withExtra("goal_p99_lt_1s", row.p99Ms() != null && row.p99Ms() < GOAL_P99_MS && missing == 0 ? "met" : "missed")
+        Histogram onTopic = latencies(people, changeSeenAtByPerson);
+        Result r = row.withExtra("goal_p99_lt_1s", row.p99Ms() != null && row.p99Ms() < GOAL_P99_MS && missing == 0 ? "met" : "missed");
+        if (onTopic.getTotalCount() > 0) {
+            r = r.withExtra("to_crm_topic_p50_ms", onTopic.getValueAtPercentile(50) / 1000.0)
+                    .withExtra("to_crm_topic_p99_ms", onTopic.getValueAtPercentile(99) / 1000.0);
+        }
+        return r
                 .withExtra("to_exclude_command_p50_ms", commanded.getValueAtPercentile(50) / 1000.0)
                 .withExtra("to_exclude_command_p99_ms", commanded.getValueAtPercentile(99) / 1000.0)
                 .withExtra("missing_exclusions", missing)
