@@ -6,10 +6,12 @@
 #   benchmarks/run.sh                       every scenario at full size (about 15-25 min on 2 cores)
 #   benchmarks/run.sh --quick               every scenario at reduced size (a few minutes)
 #   benchmarks/run.sh [--quick] NAME...     only these: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop
-#   benchmarks/run.sh --profile decide      also records a JFR profile of the service (target/runs/*/decide-*.jfr)
+#   benchmarks/run.sh --profile decide      also records a JFR profile of the service (target/runs/*/decide-*.jfr;
+#                                           with crm-to-stop: of exclusion-evaluator, target/runs/*/crm-to-stop-*.jfr)
 #   benchmarks/run.sh --compare a.json b.json   ratios b / a, row by row
 #
-# Environment: SERVICE_JAVA_OPTS (extra JVM options of every service process),
+# Environment: SERVICE_JAVA_OPTS (extra JVM options of every service process), EVALUATOR_JAVA_OPTS (of
+# exclusion-evaluator only, e.g. -Dkafka-streams.num.stream.threads=2),
 # BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the services and the pass-through),
 # BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SKIP_BUILD=1 (use the jars already built).
 set -euo pipefail

@@ -121,6 +121,10 @@ public final class CrmToStopScenario {
             ServiceProcess.Settings enrollmentSettings = ServiceProcess.Settings.of(env.serviceJar(), bootstrap,
                     dir.resolve("enrollment-state"), dir.resolve("enrollment-service.log")).with(env.serviceJvmArgs(), Map.of());
             List<String> evaluatorJvm = new ArrayList<>(env.serviceJvmArgs());
+            String evaluatorOpts = System.getenv("EVALUATOR_JAVA_OPTS"); // tuning runs of the evaluator alone
+            if (evaluatorOpts != null && !evaluatorOpts.isBlank()) {
+                evaluatorJvm.addAll(List.of(evaluatorOpts.trim().split("\\s+")));
+            }
             if (env.profile()) {
                 Path jfr = env.workDir().resolve(NAME + "-exclusion-evaluator.jfr").toAbsolutePath();
                 evaluatorJvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
