@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The benchmark harness: starts a broker and the packaged services (separate JVMs), drives load,
-# prints one table and writes it as JSON (benchmarks/target/results-*.json).
+# The benchmark harness: builds the packaged services (enrollment-service, exclusion-evaluator),
+# starts a broker and them (separate JVMs), drives load, prints one table and writes it as JSON
+# (benchmarks/target/results-*.json).
 #
 #   benchmarks/run.sh                       every scenario at full size (about 15-25 min on 2 cores)
 #   benchmarks/run.sh --quick               every scenario at reduced size (a few minutes)
-#   benchmarks/run.sh [--quick] NAME...     only these: decide, api-latency, restore, bulk-unenroll
-#   benchmarks/run.sh --profile decide      also records a JFR profile of the service (target/runs/*/decide-*.jfr)
+#   benchmarks/run.sh [--quick] NAME...     only these: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop
+#   benchmarks/run.sh --profile decide      also records a JFR profile of the service (target/runs/*/decide-*.jfr;
+#                                           with crm-to-stop: of exclusion-evaluator, target/runs/*/crm-to-stop-*.jfr)
 #   benchmarks/run.sh --compare a.json b.json   ratios b / a, row by row
 #
-# Environment: SERVICE_JAVA_OPTS (extra JVM options of every service process),
-# BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the service and the pass-through),
-# BENCH_SKIP_BUILD=1 (use the jars already built).
+# Environment: SERVICE_JAVA_OPTS (extra JVM options of every service process), EVALUATOR_JAVA_OPTS (of
+# exclusion-evaluator only, e.g. -Dkafka-streams.num.stream.threads=2),
+# BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the services and the pass-through),
+# BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SKIP_BUILD=1 (use the jars already built).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,13 +23,17 @@ if [[ "${1:-}" == "--compare" ]]; then
   [[ $# -eq 3 ]] || { echo "usage: benchmarks/run.sh --compare a.json b.json" >&2; exit 2; }
 fi
 
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]] || [[ ! -d benchmarks/target/lib ]]; then
+SERVICE_JAR=enrollment-service/target/quarkus-app/quarkus-run.jar
+EVALUATOR_JAR=exclusion-evaluator/target/quarkus-app/quarkus-run.jar
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]] || [[ ! -d benchmarks/target/lib ]] || [[ ! -f $SERVICE_JAR ]] || [[ ! -f $EVALUATOR_JAR ]]; then
+  # the whole reactor: schemas, both services (quarkus-app), the harness and its target/lib
   echo "==> building (./mvnw -B -q -DskipTests package; -o when the local repository has everything)"
   ./mvnw -B -q -o -DskipTests package 2>/dev/null || ./mvnw -B -q -DskipTests package
 fi
 
 exec "$JAVA" -Xms512m -Xmx2g \
-  -Dservice.jar=enrollment-service/target/quarkus-app/quarkus-run.jar \
+  -Dservice.jar=$SERVICE_JAR -Devaluator.jar=$EVALUATOR_JAR \
   ${BENCH_COMMIT_INTERVAL_MS:+-Dbench.commit.interval.ms=$BENCH_COMMIT_INTERVAL_MS} \
+  ${BENCH_CRM_BATCH:+-Dbench.crm.batch=$BENCH_CRM_BATCH} \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error \
   -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.seqengine.bench.Bench "$@"

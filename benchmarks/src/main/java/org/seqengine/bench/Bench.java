@@ -14,13 +14,16 @@ import java.util.List;
  *   Bench [--quick] [--profile] [--out FILE] [NAME...]     run every scenario, or the named ones
  *   Bench --compare A.json B.json                          ratios of B to A, row by row
  * </pre>
- * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll. System properties: {@code service.jar}
- * (the packaged enrollment-service), {@code bench.commit.interval.ms} (overrides the service's
- * commit interval, and the pass-through's, for tuning runs).
+ * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop. System properties:
+ * {@code service.jar} (the packaged enrollment-service), {@code evaluator.jar} (the packaged
+ * exclusion-evaluator, for crm-to-stop), {@code bench.commit.interval.ms} (overrides the services'
+ * commit interval, and the pass-through's, for tuning runs), {@code bench.crm.batch} (CRM changes
+ * per request in crm-to-stop).
  */
 public final class Bench {
 
-    public static final List<String> SCENARIOS = List.of("decide", "api-latency", "mixed", "restore", "bulk-unenroll");
+    public static final List<String> SCENARIOS = List.of("decide", "api-latency", "mixed", "restore", "bulk-unenroll",
+            CrmToStopScenario.NAME);
 
     private Bench() {
     }
@@ -54,13 +57,14 @@ public final class Bench {
         if (names.isEmpty()) {
             names.addAll(SCENARIOS);
         }
-        Path jar = Path.of(System.getProperty("service.jar", "enrollment-service/target/quarkus-app/quarkus-run.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the packaged service is missing: " + jar + " (build first)");
+        Path jar = packaged("service.jar", "enrollment-service/target/quarkus-app/quarkus-run.jar");
+        Path evaluatorJar = Path.of(System.getProperty("evaluator.jar", "exclusion-evaluator/target/quarkus-app/quarkus-run.jar"));
+        if (names.contains(CrmToStopScenario.NAME)) {
+            evaluatorJar = packaged("evaluator.jar", evaluatorJar.toString());
         }
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Path work = Path.of(System.getProperty("bench.work", "benchmarks/target/runs")).resolve(stamp);
-        Env env = new Env(quick, work, jar, System.getProperty("bench.commit.interval.ms"), profile);
+        Env env = new Env(quick, work, jar, evaluatorJar, System.getProperty("bench.commit.interval.ms"), profile);
         if (out == null) {
             out = Path.of("benchmarks/target/results-" + stamp + (quick ? "-quick" : "") + ".json");
         }
@@ -74,11 +78,23 @@ public final class Bench {
         List<String> stored = names.stream().filter(StoredScenarios.NAMES::contains).toList();
         if (!stored.isEmpty()) {
             run.results().addAll(StoredScenarios.run(env, stored));
+            Report.write(run, out);
+        }
+        if (names.contains(CrmToStopScenario.NAME)) {
+            run.results().addAll(CrmToStopScenario.run(env));
         }
         Report.write(run, out);
         Report.print(run, System.out);
         System.out.println();
         System.out.println("written: " + out);
         System.exit(0);
+    }
+
+    private static Path packaged(String property, String defaultPath) {
+        Path jar = Path.of(System.getProperty(property, defaultPath));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged service is missing: " + jar + " (build first)");
+        }
+        return jar;
     }
 }

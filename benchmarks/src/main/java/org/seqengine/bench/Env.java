@@ -9,8 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every scenario gets: sizes (quick or full), where to write, the service jar, extra service settings. */
-public record Env(boolean quick, Path workDir, Path serviceJar, String commitIntervalMs, boolean profile) {
+/**
+ * What every scenario gets: sizes (quick or full), where to write, the packaged services
+ * (enrollment-service; exclusion-evaluator for crm-to-stop), extra service settings.
+ */
+public record Env(boolean quick, Path workDir, Path serviceJar, Path evaluatorJar, String commitIntervalMs, boolean profile) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -2,9 +2,11 @@ package org.seqengine.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,7 +16,9 @@ import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.ClearOptOutCommand;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CrmChangeRecord;
 import org.seqengine.schemas.avro.EnrollCommand;
+import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.OptOutCommand;
 import org.seqengine.schemas.avro.PersonRecord;
@@ -75,15 +79,45 @@ public final class Fixture {
         publishPeople(producer, fromPerson, toPerson);
     }
 
+    /** People {@code from..to-1}, spread over 997 company domains ({@code customer<i % 997>.example}). */
     public static void publishPeople(KafkaProducer<byte[], byte[]> producer, int from, int to) {
+        publishPeople(producer, from, to, i -> "customer" + (i % 997) + ".example");
+    }
+
+    /** People {@code from..to-1} at the company domain {@code domainOf(i)}. */
+    public static void publishPeople(KafkaProducer<byte[], byte[]> producer, int from, int to, IntFunction<String> domainOf) {
         for (int i = from; i < to; i++) {
+            String domain = domainOf.apply(i);
             send(producer, Topics.PEOPLE, personId(i), PersonRecord.newBuilder().setOrgId(ORG).setId(personId(i))
-                    .setEmail("person" + i + "@customer" + (i % 997) + ".example").setFirstName("P" + i)
-                    .setLastName("Bench").setLinkedinUrl(null).setCompanyDomain("customer" + (i % 997) + ".example")
+                    .setEmail("person" + i + "@" + domain).setFirstName("P" + i)
+                    .setLastName("Bench").setLinkedinUrl(null).setCompanyDomain(domain)
                     .setDoNotEmail(false).setEmailOptOut(false).setHighBounceRisk(false)
                     .setAttributes(Map.of()).build());
         }
         producer.flush();
+    }
+
+    /**
+     * An exclusion rule that applies to every sequence of the org ({@code exclude_from_sequences}) and
+     * ends active enrollments ({@code remove_from_active_sequences}); {@code level} PERSON or COMPANY.
+     */
+    public static void publishExclusionRule(KafkaProducer<byte[], byte[]> producer, String id, String level, String filterJson) {
+        send(producer, Topics.EXCLUSION_RULES, id, ExclusionRuleRecord.newBuilder().setOrgId(ORG).setId(id)
+                .setName("benchmark rule " + id).setLevel(level).setExcludeFromSequences(true)
+                .setRemoveFromActiveSequences(true).setFilterJson(filterJson).build());
+        producer.flush();
+    }
+
+    /** A change of person {@code person}'s CRM record (object id {@code crm-<person>}), as a connector writes it. */
+    public static CrmChangeRecord crmPersonChange(int person, Map<String, String> fields, Instant changedAt) {
+        return CrmChangeRecord.newBuilder().setOrgId(ORG).setCrm("salesforce").setObjectType("person")
+                .setObjectId("crm-" + person).setPersonId(personId(person)).setDomain(null)
+                .setFields(new HashMap<>(fields)).setDeleted(false).setChangedAt(changedAt).setReceivedAt(null).build();
+    }
+
+    /** Sends a person change to {@code crm.people-changes.v1}, keyed {@code org_id/person_id}. */
+    public static void sendCrmPersonChange(KafkaProducer<byte[], byte[]> producer, CrmChangeRecord change) {
+        send(producer, Topics.CRM_PEOPLE_CHANGES, change.getPersonId(), change);
     }
 
     public static CommandEnvelope enroll(String commandId, int person, int sequence) {

@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * "Where the time goes" from a JFR recording ({@code benchmarks/run.sh --profile decide}):
+ * "Where the time goes" from a JFR recording ({@code benchmarks/run.sh --profile decide}, or
+ * {@code --profile crm-to-stop} with prefix {@code exclusion-evaluator-}):
  * execution and native-method samples of one thread name prefix (default: the stream threads),
  * counted by the top frame's method and, inclusively, by area and by this project's methods (each
  * counts once per sample when any frame of the stack is in it).
@@ -29,6 +30,10 @@ public final class JfrHotspots {
         AREAS.put("org.seqengine.enrollment.domain.", "rule book (domain: decide/evolve)");
         AREAS.put("org.seqengine.enrollment.mapping.", "Avro <-> domain mapping");
         AREAS.put("org.seqengine.enrollment.streams.", "service topology code (streams)");
+        AREAS.put("org.seqengine.exclusion.domain.", "evaluator pure core (exclusion.domain)");
+        AREAS.put("org.seqengine.exclusion.streams.", "evaluator topology code (exclusion.streams)");
+        AREAS.put("org.seqengine.filter.", "filter evaluation (exclusion-filter)");
+        AREAS.put("com.fasterxml.jackson.", "Jackson (JSON stores and repartitions)");
         AREAS.put("org.seqengine.schemas.serde.", "Avro serde (schemas)");
         AREAS.put("org.apache.avro.", "Avro library");
         AREAS.put("org.rocksdb.", "RocksDB (JNI)");

@@ -1,6 +1,8 @@
 package org.seqengine.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,11 +12,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +72,49 @@ public final class KafkaIo {
         } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits until the consumer group (a Streams application id) has consumed everything on every
+     * partition it reads: an offset committed on some partition of each of {@code inputTopics}
+     * (topics known to hold data), committed offset within 1 of the end offset (a transaction's
+     * commit marker takes an offset) on every partition it committed, and no commit moved for a
+     * second. Returns the seconds it took; throws on timeout.
+     */
+    public static double awaitGroupCaughtUp(String bootstrap, String groupId, List<String> inputTopics, Duration timeout)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Map<TopicPartition, Long> previous = Map.of();
+        String lag = "no offsets committed";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, Long> committed = new HashMap<>();
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                        .forEach((tp, offset) -> {
+                            if (offset != null) {
+                                committed.put(tp, offset.offset());
+                            }
+                        });
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                long behind = committed.entrySet().stream()
+                        .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue() - 1)).sum();
+                boolean allInputs = inputTopics.stream().allMatch(topic ->
+                        committed.keySet().stream().anyMatch(tp -> tp.topic().equals(topic)));
+                if (allInputs && behind == 0 && committed.equals(previous)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                lag = behind + " records behind on " + committed.size() + " partitions";
+                previous = committed;
+                Thread.sleep(1000);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of group " + groupId, e);
+        }
+        throw new IllegalStateException("group " + groupId + " not caught up within " + timeout.toSeconds() + " s (" + lag + ")");
     }
 
     /** An idempotent producer of raw bytes, batched for bulk loading. */

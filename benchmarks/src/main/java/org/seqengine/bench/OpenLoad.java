@@ -37,6 +37,12 @@ public final class OpenLoad {
         }
     }
 
+    /** Builds request {@code i}, due at {@code intendedNanos} ({@link System#nanoTime()} scale). */
+    @FunctionalInterface
+    public interface TimedRequest {
+        HttpRequest build(long i, long intendedNanos);
+    }
+
     private final HttpClient client;
 
     public OpenLoad(HttpClient client) {
@@ -54,6 +60,16 @@ public final class OpenLoad {
     /** As {@link #run(double, Duration, LongFunction)}, and {@code onResponse} sees every response (e.g. its headers). */
     public Outcome run(double rate, Duration duration, LongFunction<HttpRequest> request,
                        Consumer<HttpResponse<Void>> onResponse) throws InterruptedException {
+        return runTimed(rate, duration, (i, intended) -> request.apply(i), onResponse);
+    }
+
+    /**
+     * As {@link #run(double, Duration, LongFunction, Consumer)}, and the request builder learns each
+     * request's intended time, so effects observed elsewhere (e.g. an event on a topic) can be
+     * timed from it too.
+     */
+    public Outcome runTimed(double rate, Duration duration, TimedRequest request,
+                       Consumer<HttpResponse<Void>> onResponse) throws InterruptedException {
         long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
         long intervalNanos = Math.round(1e9 / rate);
         Recorder recorder = new Recorder(3);
@@ -68,7 +84,7 @@ public final class OpenLoad {
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HttpRequest r = request.apply(i);
+            HttpRequest r = request.build(i, intended);
             client.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 long latency = (System.nanoTime() - intended) / 1000;
                 recorder.recordValue(Math.max(1, latency));

@@ -40,6 +40,10 @@ public final class Report {
         m.put("mode", quick ? "quick" : "full");
         String opts = System.getenv("SERVICE_JAVA_OPTS");
         m.put("service_java_opts", opts == null ? "" : opts);
+        String evaluatorOpts = System.getenv("EVALUATOR_JAVA_OPTS");
+        if (evaluatorOpts != null && !evaluatorOpts.isBlank()) {
+            m.put("evaluator_java_opts", evaluatorOpts);
+        }
         m.put("service_settings", "as packaged (application.properties) unless the variant says otherwise");
         return m;
     }

@@ -28,6 +28,19 @@ public record Result(String scenario, String variant, long size, Double throughp
                 o.errors(), o.seconds(), peakHeapMb, peakRssMb, extra);
     }
 
+    /**
+     * A latency row from latencies (µs) observed elsewhere than in an HTTP answer, e.g. from a
+     * request's intended time to an event on a topic; {@code p90_ms} goes into the extras.
+     */
+    public static Result latency(String scenario, String variant, long size, Histogram micros, double perSecond,
+                                 long errors, double seconds, Double peakHeapMb, Double peakRssMb) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("p90_ms", micros.getValueAtPercentile(90) / 1000.0);
+        return new Result(scenario, variant, size, perSecond, micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0,
+                micros.getMaxValue() / 1000.0, errors, seconds, peakHeapMb, peakRssMb, extra);
+    }
+
     /** Rows are matched across runs by this key in {@code --compare}. */
     public String key() {
         return scenario + " | " + variant;

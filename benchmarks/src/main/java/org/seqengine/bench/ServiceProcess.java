@@ -19,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged enrollment-service ({@code quarkus-run.jar}) as a separate process, configured by
- * its documented environment variables. Samples its heap (from {@code /q/metrics}) and reads its
- * peak RSS ({@code VmHWM} of {@code /proc/<pid>/status}) while it runs.
+ * A packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}: enrollment-service
+ * or exclusion-evaluator) as a separate process, configured by the environment variables both
+ * document ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code ENROLLMENT_API_KEYS}, {@code QUARKUS_HTTP_PORT},
+ * {@code ENROLLMENT_STATE_DIR}, ...). Samples its heap (from {@code /q/metrics}) and reads its peak
+ * RSS ({@code VmHWM} of {@code /proc/<pid>/status}) while it runs.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -45,6 +47,15 @@ public final class ServiceProcess implements AutoCloseable {
 
         public Settings log(Path newLog) {
             return new Settings(jar, bootstrap, stateDir, newLog, jvmArgs, env);
+        }
+
+        /** The service's name: its module directory ({@code enrollment-service/target/quarkus-app/quarkus-run.jar}). */
+        public String name() {
+            Path module = jar.toAbsolutePath().normalize().getParent();
+            for (int up = 0; up < 2 && module != null && module.getParent() != null; up++) {
+                module = module.getParent();
+            }
+            return module == null || module.getFileName() == null ? jar.getFileName().toString() : module.getFileName().toString();
         }
 
         public static Settings of(Path jar, String bootstrap, Path stateDir, Path log) {
@@ -124,7 +135,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("enrollment-service exited (" + process.exitValue() + "); see " + settings.log());
+                throw new IllegalStateException(settings.name() + " exited (" + process.exitValue() + "); see " + settings.log());
             }
             try {
                 HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -137,7 +148,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("enrollment-service not ready within " + timeout.toSeconds() + " s; see " + settings.log());
+        throw new IllegalStateException(settings.name() + " not ready within " + timeout.toSeconds() + " s; see " + settings.log());
     }
 
     private void sample() {

@@ -26,7 +26,7 @@ import org.seqengine.bench.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What the chaos cases share: the packaged service jar and reads through the public REST API. */
+/** What the chaos cases share: the packaged service jars and reads through the public REST API. */
 final class ChaosSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,9 +36,17 @@ final class ChaosSupport {
     }
 
     static Path serviceJar() {
-        Path jar = Path.of(System.getProperty("service.jar", "../enrollment-service/target/quarkus-app/quarkus-run.jar"));
+        return packaged("service.jar", "../enrollment-service/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Path evaluatorJar() {
+        return packaged("evaluator.jar", "../exclusion-evaluator/target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static Path packaged(String property, String defaultPath) {
+        Path jar = Path.of(System.getProperty(property, defaultPath));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the packaged enrollment-service is missing: " + jar
+            throw new IllegalStateException("the packaged service is missing: " + jar
                     + " (run ./mvnw -Pchaos verify from the repository root)");
         }
         return jar;
