@@ -47,10 +47,11 @@ import org.seqengine.schemas.avro.ExcludedEvent;
  *   percentiles over the people.</li>
  * </ul>
  * Missing exclusions (an accepted change's person without an Excluded event), changes not accepted
- * (their request did not answer 202), duplicates (an enrollment
- * Excluded twice) and unexpected ones (a person nobody changed) are counted, not asserted. The
- * time to the evaluator's Exclude command (committed on {@code enrollment.commands.v1}) is given
- * too: it splits the latency between exclusion-evaluator and enrollment-service.
+ * (their request did not answer 202), duplicates (an enrollment Excluded twice) and unexpected ones
+ * (a person nobody changed) are counted, not asserted. The times until the change is committed on
+ * {@code crm.people-changes.v1} and until the evaluator's Exclude command is committed on
+ * {@code enrollment.commands.v1} are given too: they split the latency between the HTTP edge,
+ * exclusion-evaluator and enrollment-service.
  */
 public final class CrmToStopScenario {
 
