@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -34,30 +37,49 @@ public class CrmChangePublisher {
     @Inject
     ExclusionConfig config;
 
-    private final ReentrantLock oneTransactionAtATime = new ReentrantLock(true);
+    /** A permit, not a lock: the thread that ends a transaction may not be the one that began it. */
+    private final Semaphore oneTransactionAtATime = new Semaphore(1, true);
 
-    /** Blocks until the transaction committed; 503 when it could not within the publish timeout. */
+    /**
+     * Blocks until the transaction committed; 503 when it could not within the publish timeout. The
+     * next batch starts only once this transaction has ended, even when its caller stopped waiting
+     * (the emitter refuses a second open transaction).
+     */
     public void publish(List<CrmChangeRoute> batch) {
         Duration timeout = config.publishTimeout();
         try {
-            if (!oneTransactionAtATime.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!oneTransactionAtATime.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw ApiException.unavailable("Busy publishing other changes; retry.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted; retry.");
         }
+        CompletableFuture<Void> done;
         try {
-            transactions.withTransaction(tx -> {
+            done = transactions.withTransaction(tx -> {
                 batch.forEach(change -> tx.send(message(change)));
                 return Uni.createFrom().voidItem();
-            }).await().atMost(timeout);
+            }).subscribeAsCompletionStage();
         } catch (RuntimeException e) {
-            // a timeout, a broker error or an aborted transaction: nothing became visible
+            oneTransactionAtATime.release();
             LOG.warnf(e, "could not publish %d CRM change(s)", batch.size());
             throw ApiException.unavailable("The changes could not be published; nothing was accepted. Retry.");
-        } finally {
-            oneTransactionAtATime.unlock();
+        }
+        done.whenComplete((ignored, error) -> oneTransactionAtATime.release());
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("publishing %d CRM change(s) takes longer than %s; answered 503", batch.size(), timeout);
+            throw ApiException.unavailable("The changes were not confirmed in time and may still be published; "
+                    + "retrying is safe (a repeated change converges: per field, the later changed_at wins).");
+        } catch (ExecutionException e) {
+            // a broker error or an aborted transaction: nothing became visible
+            LOG.warnf(e.getCause(), "could not publish %d CRM change(s)", batch.size());
+            throw ApiException.unavailable("The changes could not be published; nothing was accepted. Retry.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted; retry.");
         }
     }
 
