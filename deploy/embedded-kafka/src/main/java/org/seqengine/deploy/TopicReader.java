@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,5 +57,29 @@ public final class TopicReader {
         Properties props = new Properties();
         props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
         return props;
+    }
+
+    /**
+     * Every committed record of the topic from its beginning up to its end now (the last stable offset,
+     * for a read_committed consumer): what a consumer starting now would have read once caught up.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KafkaBrokerResource.bootstrapServers());
+        props.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return records;
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.seqengine.deploy.KafkaBrokerResource;
+import org.seqengine.deploy.TopicReader;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.schemas.Keys;
@@ -66,22 +67,10 @@ public final class TopicClient {
      * after the commands whose output you count were answered (their transactions are then committed).
      */
     public static <V> List<ConsumerRecord<String, V>> readToEnd(Topic<String, V> topic) {
-        Properties props = props();
-        props.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-            return records;
-        }
+        return TopicReader.readToEnd(topic.name()).stream()
+                .map(r -> new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(),
+                        topic.valueSerde().deserializer().deserialize(r.topic(), r.value())))
+                .toList();
     }
 
     private static Properties props() {

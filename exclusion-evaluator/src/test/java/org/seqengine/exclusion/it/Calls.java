@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.seqengine.deploy.KafkaBrokerResource;
+import org.seqengine.deploy.TopicReader;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandEnvelope;
@@ -181,22 +182,7 @@ final class Calls {
 
     /** Every committed record of {@code topic}, from its beginning to its end now (read_committed). */
     static List<ConsumerRecord<String, byte[]>> committed(String topic) {
-        Properties props = clientProps();
-        props.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-            return records;
-        }
+        return TopicReader.readToEnd(topic);
     }
 
     static Properties clientProps() {
