@@ -22,8 +22,11 @@ import java.util.Objects;
 public final class TimeScale {
 
   public static final Duration DEFAULT_DAY_LENGTH = Duration.ofDays(1);
-  /** Below one second a model millisecond would be shorter than a real one can express usefully. */
-  public static final Duration MIN_DAY_LENGTH = Duration.ofSeconds(1);
+  /**
+   * At 10 s a model minute (the smallest send window, times being HH:mm) still spans about 7 real
+   * milliseconds, so no valid window can shrink to nothing when mapped to real time.
+   */
+  public static final Duration MIN_DAY_LENGTH = Duration.ofSeconds(10);
 
   private static final long MODEL_DAY_MILLIS = Duration.ofDays(1).toMillis();
 
@@ -41,13 +44,13 @@ public final class TimeScale {
   }
 
   /**
-   * @throws IllegalArgumentException unless {@code PT1S <= dayLength <= P1D} in whole milliseconds
+   * @throws IllegalArgumentException unless {@code PT10S <= dayLength <= P1D} in whole milliseconds
    */
   public static TimeScale ofDayLength(Duration dayLength) {
     Objects.requireNonNull(dayLength, "dayLength");
     if (dayLength.compareTo(MIN_DAY_LENGTH) < 0 || dayLength.compareTo(DEFAULT_DAY_LENGTH) > 0) {
       throw new IllegalArgumentException(
-          "SCHEDULER_DAY_LENGTH must be between PT1S and P1D, was " + dayLength);
+          "SCHEDULER_DAY_LENGTH must be between PT10S and P1D, was " + dayLength);
     }
     if (dayLength.getNano() % 1_000_000 != 0) {
       throw new IllegalArgumentException(
