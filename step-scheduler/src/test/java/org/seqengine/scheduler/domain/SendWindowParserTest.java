@@ -22,6 +22,8 @@ class SendWindowParserTest {
     Validated<SendWindow> result = SendWindowParser.parse("UTC", List.of("SUN"), "00:00", "24:00");
     assertThat(result).isInstanceOf(Validated.Valid.class);
     assertThat(((Validated.Valid<SendWindow>) result).value().end()).isEqualTo(LocalTime.MIDNIGHT);
+    assertThat(SendWindowParser.parse("UTC", List.of("SUN"), "09:00", "00:00"))
+        .isEqualTo(SendWindowParser.parse("UTC", List.of("SUN"), "09:00", "24:00"));
   }
 
   @Test
