@@ -3,6 +3,10 @@ package org.seqengine.schemas;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.DeliveryResultRecord;
+import org.seqengine.schemas.avro.ScheduleStatusRecord;
+import org.seqengine.schemas.avro.SendRequestRecord;
+import org.seqengine.schemas.avro.TaskRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.CrmChangeRecord;
 import org.seqengine.schemas.avro.CrmWriteBackRecord;
@@ -93,11 +97,27 @@ public final class Topics {
     /** Companies of uploaded exclusion lists; key {@code org_id/list_id/domain}. Compacted, tombstone removes. */
     public static final Topic<String, ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES = avro("exclusion-list-entries.v1", ExclusionListEntryRecord.class, true);
 
+    /** Every version of every sequence's steps; key {@code org_id/sequence_id/version}. Compacted, never deleted. */
+    public static final Topic<String, SequenceRecord> SEQUENCE_VERSIONS = avro("sequence-versions.v1", SequenceRecord.class, true);
+
+    /** Emails to send, written by enrollment-service in the dispatch's transaction; key {@code org_id/person_id}. Append. */
+    public static final Topic<String, SendRequestRecord> SEND_REQUESTS = avro("steps.send-requests.v1", SendRequestRecord.class, false);
+
+    /** What the mailer reports about each send request; key {@code org_id/person_id}. Append. */
+    public static final Topic<String, DeliveryResultRecord> DELIVERY_RESULTS = avro("steps.delivery-results.v1", DeliveryResultRecord.class, false);
+
+    /** Tasks of TASK steps, written by enrollment-service; key {@code org_id/task_id}. Compacted. */
+    public static final Topic<String, TaskRecord> TASKS = avro("tasks.v1", TaskRecord.class, true);
+
+    /** When each active enrollment's next step is due and what it waits for, written by step-scheduler;
+     *  key {@code org_id/enrollment_id}. Compacted, tombstone when nothing is scheduled. */
+    public static final Topic<String, ScheduleStatusRecord> SCHEDULE_STATUS = avro("steps.schedule-status.v1", ScheduleStatusRecord.class, true);
+
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES,
             CRM_PEOPLE_CHANGES, CRM_COMPANY_CHANGES, CRM_OPPORTUNITY_CHANGES, SETTINGS, CRM_WRITE_BACK,
-            EXCLUSION_LIST_ENTRIES);
+            EXCLUSION_LIST_ENTRIES, SEQUENCE_VERSIONS, SEND_REQUESTS, DELIVERY_RESULTS, TASKS, SCHEDULE_STATUS);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

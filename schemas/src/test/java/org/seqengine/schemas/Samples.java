@@ -35,7 +35,11 @@ public final class Samples {
                 Map.entry(CrmChangeRecord.class, crmChange()),
                 Map.entry(OrgSettingsRecord.class, orgSettings()),
                 Map.entry(CrmWriteBackRecord.class, crmWriteBack()),
-                Map.entry(ExclusionListEntryRecord.class, exclusionListEntry()));
+                Map.entry(ExclusionListEntryRecord.class, exclusionListEntry()),
+                Map.entry(SendRequestRecord.class, sendRequest()),
+                Map.entry(DeliveryResultRecord.class, deliveryResult()),
+                Map.entry(TaskRecord.class, task()),
+                Map.entry(ScheduleStatusRecord.class, scheduleStatus()));
     }
 
     public static CommandEnvelope command() {
@@ -68,6 +72,7 @@ public final class Samples {
                         .setClassification("OUT_OF_OFFICE")
                         .setReceivedAt(T1)
                         .setReturnDate(LocalDate.of(2025, 3, 17))
+                        .setOptOutRequested(true)
                         .build())
                 .build();
     }
@@ -128,6 +133,12 @@ public final class Samples {
                 .setBounced(true)
                 .setUpdatedBy("org-acme:user-7")
                 .setExcludedBy(List.of(exclusionMatch()))
+                .setSequenceVersion(3)
+                .setLastStepAt(T1)
+                .setDispatchedStepIndex(2)
+                .setDispatchedRequestId("req-enr-1-2")
+                .setBlockedVariables(List.of("first_name"))
+                .setTaskAssigneeId("user-7")
                 .build();
     }
 
@@ -186,6 +197,10 @@ public final class Samples {
                         StepRecord.newBuilder().setType("EMAIL").setWaitDays(0).setSubject("Hello").setBody("Hi {{first_name}}").build(),
                         StepRecord.newBuilder().setType("TASK").setWaitDays(3).setSubject(null).setBody("Call them").build()))
                 .setUpdatedAt(T0)
+                .setVersion(2)
+                .setSchedule(SendScheduleRecord.newBuilder().setTimeZone("America/New_York")
+                        .setDays(List.of("MON", "TUE", "WED", "THU", "FRI")).setStartTime("09:00").setEndTime("17:00").build())
+                .setTaskAssignment("MAILBOX_OWNER")
                 .build();
     }
 
@@ -198,6 +213,8 @@ public final class Samples {
                 .setOwnerId("user-7")
                 .setIsPaused(false)
                 .setIsUnauthorized(true)
+                .setDailyLimit(150)
+                .setMinSecondsBetweenSends(30)
                 .build();
     }
 
@@ -341,5 +358,34 @@ public final class Samples {
                 .setDomain("rival.example")
                 .setCompanyName("Rival Inc.")
                 .build();
+    }
+
+    public static SendRequestRecord sendRequest() {
+        return SendRequestRecord.newBuilder()
+                .setRequestId("req-enr-1-2").setOrgId("org-acme").setPersonId("person-42").setEnrollmentId("enr-1")
+                .setSequenceId("seq-welcome").setSequenceVersion(2).setStepIndex(2).setAttempt(1).setMailboxId("mbx-1")
+                .setFromEmail("sales@acme.example").setToEmail("ada@example.com").setSubject("Hello Ada")
+                .setBody("Hi Ada").setRequestedAt(T0).build();
+    }
+
+    public static DeliveryResultRecord deliveryResult() {
+        return DeliveryResultRecord.newBuilder()
+                .setResultId("res-1").setRequestId("req-enr-1-2").setOrgId("org-acme").setPersonId("person-42")
+                .setEnrollmentId("enr-1").setStepIndex(2).setOutcome("REPLIED").setClassification("AUTOMATED")
+                .setOptOutRequested(false).setReturnDate(LocalDate.of(2025, 3, 17)).setSubject("Out of office")
+                .setFailureReason(null).setOccurredAt(T1).build();
+    }
+
+    public static TaskRecord task() {
+        return TaskRecord.newBuilder()
+                .setTaskId("task-enr-1-1").setOrgId("org-acme").setPersonId("person-42").setEnrollmentId("enr-1")
+                .setSequenceId("seq-welcome").setStepIndex(1).setAssigneeId("user-7").setBody("Call them")
+                .setStatus("COMPLETED").setCreatedAt(T0).setCompletedAt(T1).setCompletedBy("org-acme:user-7").build();
+    }
+
+    public static ScheduleStatusRecord scheduleStatus() {
+        return ScheduleStatusRecord.newBuilder()
+                .setOrgId("org-acme").setEnrollmentId("enr-1").setStepIndex(1)
+                .setNextStepDueAt(T1).setWaitingFor("WINDOW").setUpdatedAt(T0).build();
     }
 }

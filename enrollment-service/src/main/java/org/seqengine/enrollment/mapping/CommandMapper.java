@@ -91,7 +91,7 @@ public final class CommandMapper {
         if (command instanceof StopForBounceRisk c) return new StopForBounceRiskCommand(c.enrollmentId());
         if (command instanceof RecordReply c) {
             return new RecordReplyCommand(c.enrollmentId(), c.replyId(), c.subject(), c.classification().name(),
-                    c.receivedAt(), c.returnDate());
+                    c.receivedAt(), c.returnDate(), false);
         }
         if (command instanceof Exclude c) return new ExcludeCommand(ExclusionMatchMapper.toAvro(c.matches()));
         if (command instanceof ReassignMailbox c) return new ReassignMailboxCommand(c.enrollmentId(), c.mailboxId());

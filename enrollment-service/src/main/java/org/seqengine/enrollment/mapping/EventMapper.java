@@ -40,7 +40,7 @@ public final class EventMapper {
     }
 
     private static Object payload(EnrollmentEvent e) {
-        if (e instanceof Enrolled x) return new EnrolledEvent(x.sequenceId(), x.mailboxId(), x.startStepIndex());
+        if (e instanceof Enrolled x) return new EnrolledEvent(x.sequenceId(), x.mailboxId(), x.startStepIndex(), 1, null);
         if (e instanceof EnrollmentRejected x) {
             return new EnrollmentRejectedEvent(x.commandType(), x.sequenceId(), StateMapper.rejectionsToAvro(x.reasons()),
                     x.activeSequenceId(), x.activeEnrollmentId());
@@ -52,7 +52,7 @@ public final class EventMapper {
         if (e instanceof OptOutCleared x) return new OptOutClearedEvent(x.permissionNote());
         if (e instanceof Paused x) return new PausedEvent(x.pauseReason().name(), x.resumeAt());
         if (e instanceof Resumed) return new ResumedEvent();
-        if (e instanceof Blocked x) return new BlockedEvent(x.blockReason().name());
+        if (e instanceof Blocked x) return new BlockedEvent(x.blockReason().name(), java.util.List.of());
         if (e instanceof Unblocked) return new UnblockedEvent();
         if (e instanceof Bounced) return new BouncedEvent();
         if (e instanceof BounceStopped) return new BounceStoppedEvent();

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.DeliveryResultRecord;
+import org.seqengine.schemas.avro.ScheduleStatusRecord;
+import org.seqengine.schemas.avro.SendRequestRecord;
+import org.seqengine.schemas.avro.TaskRecord;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.CrmChangeRecord;
@@ -35,7 +39,8 @@ public final class AvroSerdes {
             SequenceRecord.class, MailboxRecord.class, PersonRecord.class, RulesetRecord.class,
             ExclusionRuleRecord.class, ExclusionMatchesRecord.class, CommandReplyRecord.class,
             UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class,
-            CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class);
+            CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class,
+            SendRequestRecord.class, DeliveryResultRecord.class, TaskRecord.class, ScheduleStatusRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

@@ -76,6 +76,18 @@ class CompatibilityTest {
             // v3 adds what excluded it; earlier versions read an empty list
             assertThat(r.getExcludedBy()).allSatisfy(x -> assertThat(x.getEvidence()).extracting(e -> e.getField())
                     .containsExactly("company.industry"));
+            // v4 adds the scheduling fields: earlier versions read version 1, nothing in flight, no variables
+            assertThat(r.getSequenceVersion()).isIn(1, 3);
+            if (r.getSequenceVersion() == 3) {
+                assertThat(r.getLastStepAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+                assertThat(r.getDispatchedStepIndex()).isEqualTo(2);
+                assertThat(r.getDispatchedRequestId()).isEqualTo("req-enr-1-2");
+                assertThat(r.getBlockedVariables()).containsExactly("first_name");
+                assertThat(r.getTaskAssigneeId()).isEqualTo("user-7");
+            } else {
+                assertThat(r.getDispatchedStepIndex()).isNull();
+                assertThat(r.getBlockedVariables()).isEmpty();
+            }
         });
         check(PersonStateRecord.class, s -> {
             assertThat(s.getPersonId()).isEqualTo("person-42");
@@ -102,11 +114,48 @@ class CompatibilityTest {
             assertThat(s.getRulesetId()).isEqualTo("rs-default");
             assertThat(s.getSteps()).extracting(StepRecord::getType).containsExactly("EMAIL", "TASK");
             assertThat(s.getSteps().get(1).getWaitDays()).isEqualTo(3);
+            // v2 adds version, schedule and task assignment: v1 reads version 1, any time, default assignment
+            assertThat(s.getVersion()).isIn(1, 2);
+            if (s.getVersion() == 2) {
+                assertThat(s.getSchedule().getTimeZone()).isEqualTo("America/New_York");
+                assertThat(s.getSchedule().getDays()).containsExactly("MON", "TUE", "WED", "THU", "FRI");
+                assertThat(s.getSchedule().getStartTime()).isEqualTo("09:00");
+                assertThat(s.getTaskAssignment()).isEqualTo("MAILBOX_OWNER");
+            } else {
+                assertThat(s.getSchedule()).isNull();
+                assertThat(s.getTaskAssignment()).isNull();
+            }
         });
         check(MailboxRecord.class, m -> {
             assertThat(m.getEmail()).isEqualTo("sales@acme.example");
             assertThat(m.getOwnerId()).isEqualTo("user-7");
             assertThat(m.getIsUnauthorized()).isTrue();
+            // v2 adds the sending limits: v1 reads the defaults (200 a day, no gap)
+            assertThat(List.of(m.getDailyLimit(), m.getMinSecondsBetweenSends())).isIn(List.of(200, 0), List.of(150, 30));
+        });
+        check(SendRequestRecord.class, r -> {
+            assertThat(r.getRequestId()).isEqualTo("req-enr-1-2");
+            assertThat(r.getToEmail()).isEqualTo("ada@example.com");
+            assertThat(r.getFromEmail()).isEqualTo("sales@acme.example");
+            assertThat(r.getStepIndex()).isEqualTo(2);
+            assertThat(r.getRequestedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+        });
+        check(DeliveryResultRecord.class, r -> {
+            assertThat(r.getRequestId()).isEqualTo("req-enr-1-2");
+            assertThat(r.getOutcome()).isEqualTo("REPLIED");
+            assertThat(r.getClassification()).isEqualTo("AUTOMATED");
+            assertThat(r.getReturnDate()).isEqualTo(LocalDate.of(2025, 3, 17));
+        });
+        check(TaskRecord.class, t -> {
+            assertThat(t.getTaskId()).isEqualTo("task-enr-1-1");
+            assertThat(t.getAssigneeId()).isEqualTo("user-7");
+            assertThat(t.getStatus()).isEqualTo("COMPLETED");
+            assertThat(t.getCompletedAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+        });
+        check(ScheduleStatusRecord.class, r -> {
+            assertThat(r.getEnrollmentId()).isEqualTo("enr-1");
+            assertThat(r.getWaitingFor()).isEqualTo("WINDOW");
+            assertThat(r.getNextStepDueAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
         });
         check(PersonRecord.class, p -> {
             assertThat(p.getEmail()).isEqualTo("jane@example.com");
@@ -193,6 +242,8 @@ class CompatibilityTest {
             // v3 adds the job kind: earlier versions read UNENROLL
             assertThat(j.getKind()).isIn("UNENROLL", "RESTORE");
             if (j.getKind().equals("RESTORE")) assertThat(j.getSkippedByReason()).containsEntry("ALREADY_ENROLLED_ACTIVE", 1);
+            // v4 adds the target version of UPGRADE jobs
+            assertThat(j.getToVersion()).isNull();
         });
     }
 
