@@ -42,9 +42,9 @@ class VerifierTest {
             reply(producer, "c1");
             reply(producer, "c2");
             reply(producer, "c2"); // c2 answered twice; c3 never
-            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0));
-            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0)); // same event id again
-            event(producer, "ev2", "c2", "e2", new EnrolledEvent("s2", "m1", 0)); // second active enrollment
+            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null));
+            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null)); // same event id again
+            event(producer, "ev2", "c2", "e2", new EnrolledEvent("s2", "m1", 0, 1, null)); // second active enrollment
             event(producer, "ev3", "c2", "e2", new UnenrolledEvent("UNENROLLED", true));
         }
 
