@@ -1,0 +1,28 @@
+package org.seqengine.mailer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of the mailer simulator (prefix {@code mailer.}). Kafka: {@code kafka.bootstrap.servers}
+ * (KAFKA_BOOTSTRAP_SERVERS); the API key edge of {@code GET /mailer/sends} is the shared ENROLLMENT_API_KEYS.
+ */
+@ConfigMapping(prefix = "mailer")
+public interface MailerConfig {
+
+    /** How long start-up may take to read the delivery results back (rebuilding which requests were sent). */
+    @WithDefault("120S")
+    Duration rebuildTimeout();
+
+    Topics topics();
+
+    interface Topics {
+        /** Partitions of the topics this service creates when missing: keep equal to enrollment-service's. */
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}
