@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the sequence enrollment engine locally with nothing but a JDK 17 (and curl):
 # a real single-node Kafka broker (KRaft, from Kafka's own jars) and every service, each as its own
-# JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081), then loads a small demo
-# through the public REST APIs.
+# JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081, mailer-simulator 8083), then
+# loads a small demo through the public REST APIs.
 #
 #   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
 #
@@ -13,7 +13,8 @@
 #
 # Environment: ENROLLMENT_API_KEYS ("org_id:key,..."; a demo key is generated when unset),
 # KAFKA_PORT (default 9092; the controller uses KAFKA_PORT+1), QUARKUS_HTTP_PORT (enrollment-service,
-# default 8080), EVALUATOR_HTTP_PORT (exclusion-evaluator, default 8081).
+# default 8080), EVALUATOR_HTTP_PORT (exclusion-evaluator, default 8081), MAILER_HTTP_PORT (mailer-simulator,
+# default 8083).
 # Logs: .run-local/kafka.log and .run-local/<service>.log. Ctrl-C (or SIGTERM) stops the services,
 # then Kafka, and exits 0. Kafka's data is kept between runs unless --fresh is given.
 set -euo pipefail
@@ -43,12 +44,16 @@ KAFKA_LOG="$RUN_DIR/kafka.log"
 EVALUATOR_PORT="${EVALUATOR_HTTP_PORT:-8081}"
 EVALUATOR_URL="http://localhost:${EVALUATOR_PORT}"
 EVALUATOR_API="${EVALUATOR_URL}/sequences/v1"
+MAILER_PORT="${MAILER_HTTP_PORT:-8083}"
+MAILER_URL="http://localhost:${MAILER_PORT}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Every service: name, packaged jar, HTTP port (started in this order, stopped in reverse).
-SERVICES=(enrollment-service exclusion-evaluator)
+SERVICES=(enrollment-service exclusion-evaluator mailer-simulator)
 declare -A SERVICE_JARS=([enrollment-service]=enrollment-service/target/quarkus-app/quarkus-run.jar
-                         [exclusion-evaluator]=exclusion-evaluator/target/quarkus-app/quarkus-run.jar)
-declare -A SERVICE_PORTS=([enrollment-service]="$HTTP_PORT" [exclusion-evaluator]="$EVALUATOR_PORT")
+                         [exclusion-evaluator]=exclusion-evaluator/target/quarkus-app/quarkus-run.jar
+                         [mailer-simulator]=deploy/mailer-simulator/target/quarkus-app/quarkus-run.jar)
+declare -A SERVICE_PORTS=([enrollment-service]="$HTTP_PORT" [exclusion-evaluator]="$EVALUATOR_PORT"
+                          [mailer-simulator]="$MAILER_PORT")
 declare -A SERVICE_PIDS=()
 KAFKA_READY_TIMEOUT=90
 SERVICE_READY_TIMEOUT=120
@@ -148,6 +153,7 @@ port_in_use "$((KAFKA_PORT + 1))" && die "port $((KAFKA_PORT + 1)) (Kafka's cont
 if ! $KAFKA_ONLY; then
   port_in_use "$HTTP_PORT" && die "port $HTTP_PORT is in use; stop what runs there or set QUARKUS_HTTP_PORT"
   port_in_use "$EVALUATOR_PORT" && die "port $EVALUATOR_PORT is in use; stop what runs there or set EVALUATOR_HTTP_PORT"
+  port_in_use "$MAILER_PORT" && die "port $MAILER_PORT is in use; stop what runs there or set MAILER_HTTP_PORT"
 fi
 
 if $FRESH; then
@@ -435,6 +441,9 @@ ${B}Try it yourself${R} (organization $ORG_ID):
   curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' $EVALUATOR_API/crm-changes \\
        -d '{"changes":[{"crm":"salesforce","object":"person","id":"003ALAN","person_id":"$ALAN","fields":{"lifecycle_stage":"customer"}}]}'
   curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/exclusions?sequence_id=$SEQ_WEBINAR"
+
+  # mailer-simulator: emails sent per send request (plus tags in addresses: ada+bounce@, ada+reply-positive-2@, ...)
+  curl -s -H "x-api-key: \$KEY" $MAILER_URL/mailer/sends
 
   OpenAPI: $BASE_URL/q/openapi and $EVALUATOR_URL/q/openapi   health: /q/health   metrics: /q/metrics
   Kafka:   $BOOTSTRAP (e.g. kcat -b $BOOTSTRAP -L)
