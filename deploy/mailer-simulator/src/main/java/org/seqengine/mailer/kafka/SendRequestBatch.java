@@ -46,23 +46,25 @@ record SendRequestBatch(List<Message<byte[]>> messages, List<String> sent, List<
         Set<String> sentHere = new HashSet<>();
         int deadLetters = 0;
         for (KafkaRecord<byte[], byte[]> record : records) {
-            SendRequestRecord request;
+            String requestId;
+            boolean duplicate;
             List<Message<byte[]>> results;
             try {
-                request = decode(record);
-                results = sentBefore.test(request.getRequestId()) || sentHere.contains(request.getRequestId())
-                        ? List.of() : results(request, at);
+                SendRequestRecord request = decode(record);
+                requestId = request.getRequestId();
+                duplicate = sentBefore.test(requestId) || sentHere.contains(requestId);
+                results = duplicate ? List.of() : results(request, at);
             } catch (RuntimeException e) {
                 messages.add(deadLetter(record, e));
                 deadLetters++;
                 continue;
             }
-            if (results.isEmpty()) {
-                duplicates.add(request.getRequestId());
+            if (duplicate) {
+                duplicates.add(requestId);
             } else {
                 messages.addAll(results);
-                sentHere.add(request.getRequestId());
-                sent.add(request.getRequestId());
+                sentHere.add(requestId);
+                sent.add(requestId);
             }
         }
         return new SendRequestBatch(messages, sent, duplicates, deadLetters);
