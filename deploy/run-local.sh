@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the sequence enrollment engine locally with nothing but a JDK 17 (and curl):
 # a real single-node Kafka broker (KRaft, from Kafka's own jars) and every service, each as its own
-# JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081, mailer-simulator 8083), then
-# loads a small demo through the public REST APIs.
+# JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081, step-scheduler 8082,
+# mailer-simulator 8083), then loads a small demo through the public REST APIs: enrollments, exclusions
+# from CRM changes, and the sending loop (Queued -> Started -> Completed, a reply, a bounce, a block by a
+# paused mailbox and its automatic unblock, an out-of-office pause and its automatic resume).
 #
 #   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
 #
@@ -14,7 +16,9 @@
 # Environment: ENROLLMENT_API_KEYS ("org_id:key,..."; a demo key is generated when unset),
 # KAFKA_PORT (default 9092; the controller uses KAFKA_PORT+1), QUARKUS_HTTP_PORT (enrollment-service,
 # default 8080), EVALUATOR_HTTP_PORT (exclusion-evaluator, default 8081), MAILER_HTTP_PORT (mailer-simulator,
-# default 8083).
+# default 8083), SCHEDULER_HTTP_PORT (step-scheduler, default 8082), SCHEDULER_DAY_LENGTH (how long a
+# "day" of wait_days, send windows and mailbox limits lasts, ISO-8601; default PT10S here so the demo's
+# three-step sequences finish in a minute; P1D is real time).
 # Logs: .run-local/kafka.log and .run-local/<service>.log. Ctrl-C (or SIGTERM) stops the services,
 # then Kafka, and exits 0. Kafka's data is kept between runs unless --fresh is given.
 set -euo pipefail
@@ -45,15 +49,18 @@ EVALUATOR_PORT="${EVALUATOR_HTTP_PORT:-8081}"
 EVALUATOR_URL="http://localhost:${EVALUATOR_PORT}"
 EVALUATOR_API="${EVALUATOR_URL}/sequences/v1"
 MAILER_PORT="${MAILER_HTTP_PORT:-8083}"
+SCHEDULER_PORT="${SCHEDULER_HTTP_PORT:-8082}"
+DAY_LENGTH="${SCHEDULER_DAY_LENGTH:-PT10S}"
 MAILER_URL="http://localhost:${MAILER_PORT}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Every service: name, packaged jar, HTTP port (started in this order, stopped in reverse).
-SERVICES=(enrollment-service exclusion-evaluator mailer-simulator)
+SERVICES=(enrollment-service exclusion-evaluator step-scheduler mailer-simulator)
 declare -A SERVICE_JARS=([enrollment-service]=enrollment-service/target/quarkus-app/quarkus-run.jar
                          [exclusion-evaluator]=exclusion-evaluator/target/quarkus-app/quarkus-run.jar
+                         [step-scheduler]=step-scheduler/target/quarkus-app/quarkus-run.jar
                          [mailer-simulator]=deploy/mailer-simulator/target/quarkus-app/quarkus-run.jar)
 declare -A SERVICE_PORTS=([enrollment-service]="$HTTP_PORT" [exclusion-evaluator]="$EVALUATOR_PORT"
-                          [mailer-simulator]="$MAILER_PORT")
+                          [step-scheduler]="$SCHEDULER_PORT" [mailer-simulator]="$MAILER_PORT")
 declare -A SERVICE_PIDS=()
 KAFKA_READY_TIMEOUT=90
 SERVICE_READY_TIMEOUT=120
@@ -153,6 +160,7 @@ port_in_use "$((KAFKA_PORT + 1))" && die "port $((KAFKA_PORT + 1)) (Kafka's cont
 if ! $KAFKA_ONLY; then
   port_in_use "$HTTP_PORT" && die "port $HTTP_PORT is in use; stop what runs there or set QUARKUS_HTTP_PORT"
   port_in_use "$EVALUATOR_PORT" && die "port $EVALUATOR_PORT is in use; stop what runs there or set EVALUATOR_HTTP_PORT"
+  port_in_use "$SCHEDULER_PORT" && die "port $SCHEDULER_PORT is in use; stop what runs there or set SCHEDULER_HTTP_PORT"
   port_in_use "$MAILER_PORT" && die "port $MAILER_PORT is in use; stop what runs there or set MAILER_HTTP_PORT"
 fi
 
@@ -201,7 +209,7 @@ start_service() { # name: starts it with the shared settings, waits (bounded) un
   local name="$1" port="${SERVICE_PORTS[$1]}" log="$RUN_DIR/$1.log" pid i
   say "Starting $name on http://localhost:$port (log: .run-local/$name.log)"
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" ENROLLMENT_API_KEYS="$API_KEYS" QUARKUS_HTTP_PORT="$port" \
-  ENROLLMENT_STATE_DIR="$RUN_DIR/streams-state/$name" \
+  ENROLLMENT_STATE_DIR="$RUN_DIR/streams-state/$name" SCHEDULER_DAY_LENGTH="$DAY_LENGTH" \
     "$JAVA" -jar "${SERVICE_JARS[$name]}" >"$log" 2>&1 &
   pid=$!
   SERVICE_PIDS[$name]=$pid
@@ -222,7 +230,7 @@ start_service() { # name: starts it with the shared settings, waits (bounded) un
 
 if ! $KAFKA_ONLY; then
   for name in "${SERVICES[@]}"; do start_service "$name"; done
-  say "API key ($KEY_SOURCE): ${B}${API_KEY}${R}  (organization ${ORG_ID})"
+  say "API key ($KEY_SOURCE): ${B}${API_KEY}${R}  (organization ${ORG_ID}); a scheduler day lasts ${B}${DAY_LENGTH}${R}"
 fi
 
 # ---------------------------------------------------------------- demo
@@ -421,6 +429,102 @@ run_exclusion_demo() {
   api GET "/enrollments/$ADA_ENROLLMENT"
 }
 
+json_value() { # NAME: the first value of "NAME" in BODY (string without quotes, number, true/false/null)
+  grep -o "\"$1\"[[:space:]]*:[[:space:]]*\(\"[^\"]*\"\|[^,}]*\)" <<<"$BODY" | head -n 1 \
+    | sed 's/^[^:]*:[[:space:]]*//; s/^"\(.*\)"$/\1/' || true
+}
+
+SEQ_SEND=00000000-0000-4000-8000-000000000303
+MAILBOX_3=00000000-0000-4000-8000-000000000103 MAILBOX_3_EMAIL=kim@demo-sales.example
+
+run_sending_demo() {
+  say "Sending: step-scheduler dispatches each step when due, the mailer simulator reports what happened"
+  echo "${DIM}A scheduler day lasts $DAY_LENGTH here, so wait_days 1 is $DAY_LENGTH. Plus tags in the recipients'"
+  echo "addresses tell the simulator what to report: +reply-positive-2 (replies after step 2), +bounce, +ooo (back in 3 days).${R}"
+  api PUT "/mailboxes/$MAILBOX_3" "{\"email\":\"$MAILBOX_3_EMAIL\",\"display_name\":\"Kim (Sales)\",\"owner_id\":\"$OWNER\",\"is_paused\":true,\"is_unauthorized\":false,\"daily_limit\":200,\"min_seconds_between_sends\":0}"
+  api PUT "/sequences/$SEQ_SEND" "{\"name\":\"Product launch\",\"is_published\":true,\"is_paused\":false,\"ruleset_id\":\"$RULESET\",\"task_assignment\":\"MAILBOX_OWNER\",\"steps\":[
+    {\"type\":\"EMAIL\",\"wait_days\":0,\"subject\":\"Launching today, {{first_name}}\",\"body\":\"Hi {{first_name}}, ...\"},
+    {\"type\":\"EMAIL\",\"wait_days\":1,\"subject\":\"Re: launching today\",\"body\":\"Hi {{first_name}}, following up ...\"},
+    {\"type\":\"EMAIL\",\"wait_days\":1,\"subject\":\"Last note\",\"body\":\"Hi {{first_name}}, one last note ...\"}]}"
+  local names=(Carol Dan Eve Frank Gina)
+  local emails=(carol@demo-prospects.example dan+reply-positive-2@demo-prospects.example eve+bounce@demo-prospects.example
+                frank@demo-prospects.example gina+ooo@demo-prospects.example)
+  local mailboxes=("$MAILBOX_1_EMAIL" "$MAILBOX_1_EMAIL" "$MAILBOX_2_EMAIL" "$MAILBOX_3_EMAIL" "$MAILBOX_2_EMAIL")
+  local stories=("runs all three steps: Completed" "replies after step 2: Replied" "bounces: Bounced"
+                 "sends from Kim's paused mailbox: Blocked, until Kim's mailbox is resumed" "is out of office for 3 days: Paused, then resumed")
+  local ids=() enrollments=() i n=${#names[@]}
+  for ((i = 0; i < n; i++)); do
+    ids+=("00000000-0000-4000-8000-00000000050$i")
+    api PUT "/people/${ids[$i]}" "$(person_json "${emails[$i]}" "${names[$i]}" Demo demo-prospects.example false)"
+  done
+  for ((i = 0; i < 30; i++)); do # reference data reaches the decider through compacted topics
+    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
+      "$API/people/${ids[$((n - 1))]}/eligibility?sequence_id=$SEQ_SEND")" || true
+    [[ "$STATUS" == 200 ]] && break
+    sleep 0.5
+  done
+  for ((i = 0; i < n; i++)); do
+    echo; echo "${DIM}${names[$i]} (${emails[$i]}) ${stories[$i]}.${R}"
+    api POST /enrollments "{\"sequence_id\":\"$SEQ_SEND\",\"person_id\":\"${ids[$i]}\",\"mailbox_emails\":[\"${mailboxes[$i]}\"]}"
+    case "$STATUS" in
+      201) enrollments+=("$(json_field id)") ;;
+      409) enrollments+=("$(json_field active_enrollment_id)")
+           warn "${names[$i]} is still enrolled from a previous run (deploy/run-local.sh --fresh starts over)" ;;
+      *) enrollments+=("") ;;
+    esac
+  done
+
+  echo
+  say "Watching the enrollments (each line is a change seen through GET /enrollments/{id}) ..."
+  local start last=() line status done_count resumed_mailbox=false limit=$(( $(duration_seconds "$DAY_LENGTH") * 12 + 60 ))
+  ((limit <= 300)) || limit=300
+  start="$(now_ms)"
+  while (( ($(now_ms) - start) / 1000 < limit )); do
+    done_count=0
+    for ((i = 0; i < n; i++)); do
+      [[ -n "${enrollments[$i]}" ]] || { done_count=$((done_count + 1)); continue; }
+      BODY="$(curl -sS -m 5 -H "x-api-key: $API_KEY" "$API/enrollments/${enrollments[$i]}" 2>/dev/null)" || continue
+      status="$(json_value display_status)"
+      line="$status, $(json_value steps_completed) of 3 steps sent"
+      [[ "$(json_value block_reason)" != null && -n "$(json_value block_reason)" ]] && line+=", blocked: $(json_value block_reason)"
+      [[ "$(json_value pause_reason)" != null && -n "$(json_value pause_reason)" ]] && line+=", paused: $(json_value pause_reason) until $(json_value resume_at)"
+      [[ "$(json_value waiting_for)" != null && -n "$(json_value waiting_for)" ]] && line+=", waiting for $(json_value waiting_for)"
+      [[ "$(json_value finish_reason)" != null && -n "$(json_value finish_reason)" ]] && line+=", finished: $(json_value finish_reason)"
+      if [[ "$line" != "${last[$i]:-}" ]]; then
+        printf '  %s+%5.1fs%s  %-6s %s\n' "$DIM" "$(awk "BEGIN{print ($(now_ms) - $start) / 1000}")" "$R" "${names[$i]}" "$line"
+        last[$i]="$line"
+      fi
+      [[ "$(json_value status)" == FINISHED ]] && done_count=$((done_count + 1))
+      if [[ $i == 3 && "$status" == BLOCKED ]] && ! $resumed_mailbox; then
+        echo "  ${DIM}Frank is blocked by Kim's paused mailbox. Resuming the mailbox unblocks him without anyone asking:${R}"
+        api PUT "/mailboxes/$MAILBOX_3" "{\"email\":\"$MAILBOX_3_EMAIL\",\"display_name\":\"Kim (Sales)\",\"owner_id\":\"$OWNER\",\"is_paused\":false,\"is_unauthorized\":false,\"daily_limit\":200,\"min_seconds_between_sends\":0}"
+        resumed_mailbox=true
+      fi
+    done
+    ((done_count == n)) && break
+    sleep 0.5
+  done
+  if ((done_count == n)); then
+    say "${GRN}Every enrollment finished in $(( ($(now_ms) - start) / 1000 )) s${R}"
+  else
+    warn "not every enrollment finished within ${limit}s (see .run-local/step-scheduler.log and mailer-simulator.log)"
+  fi
+  echo; echo "${DIM}The mailer simulator's counts: every send request was sent once.${R}"
+  printf '\n%sGET %s/mailer/sends%s\n' "$CYN" "$MAILER_URL" "$R"
+  curl -sS -m 5 -H "x-api-key: $API_KEY" "$MAILER_URL/mailer/sends" | pretty | head -n 12 | sed 's/^/    /'
+  SEND_ENROLLMENT="${enrollments[0]}"
+}
+
+duration_seconds() { # ISO-8601 duration like PT10S, PT1M, P1D -> seconds (approximate, for time limits)
+  local d="$1" total=0 n
+  [[ "$d" =~ ([0-9]+)D ]] && total=$((total + ${BASH_REMATCH[1]} * 86400))
+  [[ "$d" =~ T.*[^0-9]?([0-9]+)H ]] && total=$((total + ${BASH_REMATCH[1]} * 3600))
+  [[ "$d" =~ T.*[^0-9]?([0-9]+)M ]] && total=$((total + ${BASH_REMATCH[1]} * 60))
+  [[ "$d" =~ ([0-9]+)S$ ]] && total=$((total + ${BASH_REMATCH[1]}))
+  ((total > 0)) || total=10
+  echo "$total"
+}
+
 try_it_yourself() {
   local e="${ADA_ENROLLMENT:-<enrollment-id>}"
   cat <<EOF
@@ -453,6 +557,7 @@ EOF
 if $DEMO; then
   run_demo
   run_exclusion_demo
+  run_sending_demo
 fi
 if ! $KAFKA_ONLY; then
   try_it_yourself
