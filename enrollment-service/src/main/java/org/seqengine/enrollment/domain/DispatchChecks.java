@@ -79,7 +79,9 @@ final class DispatchChecks {
             out.emit(new Unblocked(out.next(), e.id()));
         }
         out.emit(new StepDispatched(out.next(), e.id(), c.stepIndex(), c.attempt(), step.type(),
-                Ids.sendRequestId(e.id(), c.stepIndex()), e.mailboxId()));
+                step.type() == StepType.TASK ? Ids.taskId(e.id(), c.stepIndex())
+                        : Ids.sendRequestId(e.id(), c.stepIndex(), c.attempt()),
+                e.mailboxId()));
     }
 
     /**

@@ -106,7 +106,7 @@ public sealed interface EnrollmentEvent {
      * Step {@code stepIndex} passed every send-time check and is in flight: an EMAIL step's send
      * request, or a TASK step's task, was written with this event.
      *
-     * @param sendRequestId one per enrollment and step ({@link Ids#sendRequestId}): the mailer dedupes on it,
+     * @param sendRequestId one per enrollment and step ({@link Ids#sendRequestId}, per attempt; a TASK step's {@link Ids#taskId}): the mailer dedupes on it,
      *                      and it is the task id of a TASK step
      */
     record StepDispatched(EventMeta meta, String enrollmentId, int stepIndex, int attempt, StepType stepType,

@@ -21,10 +21,16 @@ public final class Ids {
     }
 
     /**
-     * The send request (and task) id of one step of one enrollment: the same for every attempt, so a
-     * request written twice is one email to the mailer, which dedupes on it.
+     * The send request id of one attempt of one EMAIL step: a request written twice is one email to
+     * the mailer, which dedupes on it; an attempt after a block (e.g. a mailbox failure: the email did
+     * not go) is a new request, or the mailer would drop it as a duplicate.
      */
-    public static String sendRequestId(String enrollmentId, int stepIndex) {
+    public static String sendRequestId(String enrollmentId, int stepIndex, int attempt) {
+        return nameUuid(enrollmentId + "/" + stepIndex + "/" + attempt);
+    }
+
+    /** The task id of one TASK step of one enrollment: the same for every attempt (a retry re-opens it). */
+    public static String taskId(String enrollmentId, int stepIndex) {
         return nameUuid(enrollmentId + "/" + stepIndex);
     }
 

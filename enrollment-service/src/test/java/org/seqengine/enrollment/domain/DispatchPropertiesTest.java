@@ -1,5 +1,7 @@
 package org.seqengine.enrollment.domain;
 
+import org.seqengine.enrollment.domain.reference.StepType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqengine.enrollment.domain.Fixtures.MAIL_A;
 import static org.seqengine.enrollment.domain.Fixtures.MB_A;
@@ -127,8 +129,12 @@ class DispatchPropertiesTest {
                 if (event instanceof StepDispatched d) {
                     String key = d.enrollmentId() + "/" + d.stepIndex();
                     assertThat(dispatched.add(key)).as("step %s dispatched twice (by %s)", key, commandId).isTrue();
-                    assertThat(requestIds.computeIfAbsent(key, k -> d.sendRequestId()))
-                            .as("send request id of %s", key).isEqualTo(d.sendRequestId());
+                    // an EMAIL request id names one attempt (a retry is a new email); a task id is the step's
+                    String attemptKey = d.stepType() == StepType.TASK ? key : key + "/" + d.attempt();
+                    assertThat(requestIds.computeIfAbsent(attemptKey, k -> d.sendRequestId()))
+                            .as("send request id of %s", attemptKey).isEqualTo(d.sendRequestId());
+                    assertThat(requestIds.entrySet()).as("a request id names one attempt of one step (a task id one step)")
+                            .allMatch(en -> en.getKey().equals(attemptKey) || !en.getValue().equals(d.sendRequestId()));
                     Enrollment e = before.enrollment(d.enrollmentId()).orElseThrow();
                     assertThat(e.isActive() && !e.isPaused() && !e.hasStepInFlight()).isTrue();
                     assertThat(d.stepIndex()).isEqualTo(e.nextStepIndex());

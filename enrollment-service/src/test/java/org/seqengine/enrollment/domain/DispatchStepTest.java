@@ -77,7 +77,8 @@ class DispatchStepTest {
         StepDispatched d = (StepDispatched) events.get(events.size() - 1);
         assertThat(d.stepIndex()).isEqualTo(step);
         assertThat(d.attempt()).isEqualTo(attempt);
-        assertThat(d.sendRequestId()).isEqualTo(Ids.sendRequestId(id, step));
+        assertThat(d.sendRequestId()).isEqualTo(d.stepType() == StepType.TASK ? Ids.taskId(id, step)
+                : Ids.sendRequestId(id, step, attempt));
         assertThat(d.mailboxId()).isEqualTo(MB_A);
         return d;
     }

@@ -127,7 +127,7 @@ class DispatchTopologyTest {
         List<EventEnvelope> out = events.readValuesToList();
         assertThat(out).singleElement().satisfies(e -> assertThat(e.getPayload()).isInstanceOf(StepDispatchedEvent.class));
         StepDispatchedEvent dispatched = (StepDispatchedEvent) out.get(0).getPayload();
-        String requestId = Ids.sendRequestId(enrollmentId, 0);
+        String requestId = Ids.sendRequestId(enrollmentId, 0, 1);
         assertThat(dispatched.getSendRequestId()).isEqualTo(requestId);
         assertThat(dispatched.getStepType()).isEqualTo("EMAIL");
         assertThat(dispatched.getMailboxId()).isEqualTo(MAILBOX);
@@ -182,7 +182,7 @@ class DispatchTopologyTest {
                 .containsExactly("UnblockedEvent", "StepDispatchedEvent");
         assertThat(sendRequests.readValuesToList()).singleElement().satisfies(r -> {
             assertThat(r.getAttempt()).isEqualTo(2);
-            assertThat(r.getRequestId()).isEqualTo(Ids.sendRequestId(enrollmentId, 0));
+            assertThat(r.getRequestId()).isEqualTo(Ids.sendRequestId(enrollmentId, 0, 2));
         });
     }
 
@@ -195,7 +195,7 @@ class DispatchTopologyTest {
 
         send(dispatch(enrollmentId, 1, 1));
 
-        String taskId = Ids.sendRequestId(enrollmentId, 1);
+        String taskId = Ids.taskId(enrollmentId, 1);
         List<TestRecord<String, TaskRecord>> opened = tasks.readRecordsToList();
         assertThat(opened).singleElement().satisfies(t -> {
             assertThat(t.key()).isEqualTo(Keys.of(ORG, taskId));
