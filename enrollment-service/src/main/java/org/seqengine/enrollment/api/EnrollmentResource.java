@@ -80,7 +80,7 @@ public class EnrollmentResource {
     public EnrollmentPage list(@QueryParam("person_id") String personId, @QueryParam("sequence_id") String sequenceId,
                                     @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limitParam) {
-        int limit = parseLimit(limitParam);
+        int limit = Paging.limit(limitParam);
         String statusName = statusName(status);
         String orgId = caller.orgId();
         List<Enrollment> page;
@@ -146,17 +146,6 @@ public class EnrollmentResource {
             throw ApiException.notFound("Enrollment not found.");
         }
         return queries.enrollment(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Enrollment not found."));
-    }
-
-    private static int parseLimit(String value) {
-        if (value == null) return 50;
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 500) return limit;
-        } catch (NumberFormatException ignored) {
-            // falls through to the 400
-        }
-        throw ApiException.badRequest(FieldError.of("out_of_range", "limit must be an integer from 1 to 500.", "limit"));
     }
 
     /**
