@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
 import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
@@ -44,7 +43,7 @@ final class EnrollmentEvolver {
             List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
             enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
                     e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
-                    false, actor, List.of()));
+                    false, actor, List.of(), 1, null, null, null, List.of(), null));
             return withEnrollments(s, enrollments);
         }
         if (event instanceof EnrollmentRejected) {
@@ -86,30 +85,25 @@ final class EnrollmentEvolver {
 
     private static Enrollment change(Enrollment x, EnrollmentEvent event, Instant at) {
         if (event instanceof StepCompleted e) {
-            return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                    x.updatedAt(), x.startedAt() != null ? x.startedAt() : at, x.endedAt(), e.stepIndex() + 1,
-                    x.stepsCompleted() + 1, null, x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(),
-                    x.canceled(), x.bounced(), x.updatedBy(), x.excludedBy());
+            return x.toBuilder().startedAt(x.startedAt() != null ? x.startedAt() : at)
+                    .nextStepIndex(e.stepIndex() + 1).stepsCompleted(x.stepsCompleted() + 1).block(null, null)
+                    .build();
         }
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
         if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
         if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
         if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
-        if (event instanceof Excluded e) return excluded(finish(x, FinishReason.EXCLUDED, false, at), e.matches());
+        if (event instanceof Excluded e) return finish(x, FinishReason.EXCLUDED, false, at).toBuilder()
+                .excludedBy(e.matches()).build();
         if (event instanceof Replied e) {
-            Enrollment withReply = withReply(x, e.reply());
+            Enrollment withReply = x.toBuilder().reply(e.reply()).build();
             return e.finishes() ? finish(withReply, FinishReason.REPLIED, false, at) : withReply;
         }
-        if (event instanceof Paused e) return pause(x, e.pauseReason(), e.resumeAt());
-        if (event instanceof Resumed) return pause(x, null, null);
-        if (event instanceof Blocked e) return block(x, e.blockReason());
-        if (event instanceof Unblocked) return block(x, null);
-        if (event instanceof MailboxReassigned e) {
-            return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), e.toMailboxId(), x.createdAt(),
-                    x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(),
-                    x.blockReason(), x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(),
-                    x.bounced(), x.updatedBy(), x.excludedBy());
-        }
+        if (event instanceof Paused e) return x.toBuilder().pause(e.pauseReason(), e.resumeAt()).build();
+        if (event instanceof Resumed) return x.toBuilder().pause(null, null).build();
+        if (event instanceof Blocked e) return x.toBuilder().block(e.blockReason(), null).build();
+        if (event instanceof Unblocked) return x.toBuilder().block(null, null).build();
+        if (event instanceof MailboxReassigned e) return x.toBuilder().mailboxId(e.toMailboxId()).build();
         return x;
     }
 
@@ -118,7 +112,7 @@ final class EnrollmentEvolver {
      * nothing else changes it.
      */
     private static Enrollment late(Enrollment x, EnrollmentEvent event) {
-        if (event instanceof Replied e) return withReply(x, e.reply());
+        if (event instanceof Replied e) return x.toBuilder().reply(e.reply()).build();
         if (event instanceof Bounced) return bounced(x);
         if (event instanceof Reopened e && x.isExcluded()) return reopen(x, e.nextStepIndex());
         return x;
@@ -126,9 +120,8 @@ final class EnrollmentEvolver {
 
     /** Active again where it stopped: no end, no finish reason, no exclusion; steps and start kept. */
     private static Enrollment reopen(Enrollment x, int nextStepIndex) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), null, nextStepIndex, x.stepsCompleted(), null, null, null, x.reply(),
-                null, false, x.bounced(), x.updatedBy(), List.of());
+        return x.toBuilder().endedAt(null).nextStepIndex(nextStepIndex).block(null, null).pause(null, null)
+                .finishReason(null).canceled(false).excludedBy(List.of()).build();
     }
 
     private static PersonState update(PersonState s, String enrollmentId, UnaryOperator<Enrollment> change) {
@@ -147,50 +140,15 @@ final class EnrollmentEvolver {
 
     /** Ends an enrollment: reason, end time, and no pause or block any more. */
     private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
-                x.startedAt(), at, x.nextStepIndex(), x.stepsCompleted(), null, null, null, x.reply(), reason,
-                canceled, x.bounced(), x.updatedBy(), x.excludedBy());
-    }
-
-    private static Enrollment excluded(Enrollment x, List<ExclusionMatch> matches) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(), x.updatedBy(),
-                matches);
-    }
-
-    private static Enrollment withReply(Enrollment x, Reply reply) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), reply, x.finishReason(), x.canceled(), x.bounced(),
-                x.updatedBy(), x.excludedBy());
+        return x.toBuilder().updatedAt(at).endedAt(at).block(null, null).pause(null, null).finishReason(reason)
+                .canceled(canceled).build();
     }
 
     private static Enrollment bounced(Enrollment x) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), true, x.updatedBy(),
-                x.excludedBy());
-    }
-
-    private static Enrollment pause(Enrollment x, PauseReason reason, Instant resumeAt) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                reason, resumeAt, x.reply(), x.finishReason(), x.canceled(), x.bounced(),
-                x.updatedBy(), x.excludedBy());
-    }
-
-    private static Enrollment block(Enrollment x, BlockReason reason) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(),
-                x.updatedAt(), x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), reason,
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
-                x.updatedBy(), x.excludedBy());
+        return x.toBuilder().bounced(true).build();
     }
 
     private static Enrollment touch(Enrollment x, Instant at, String actor) {
-        return new Enrollment(x.id(), x.orgId(), x.personId(), x.sequenceId(), x.mailboxId(), x.createdAt(), at,
-                x.startedAt(), x.endedAt(), x.nextStepIndex(), x.stepsCompleted(), x.blockReason(),
-                x.pauseReason(), x.resumeAt(), x.reply(), x.finishReason(), x.canceled(), x.bounced(),
-                actor, x.excludedBy());
+        return x.toBuilder().updatedAt(at).updatedBy(actor).build();
     }
 }

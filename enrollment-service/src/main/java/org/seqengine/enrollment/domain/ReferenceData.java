@@ -18,6 +18,12 @@ public interface ReferenceData {
 
     Optional<Sequence> sequence(String sequenceId);
 
+    /**
+     * The sequence as it was at {@code version} (its steps then; the pause state is today's): the
+     * version snapshot, else the current sequence when it is at that version.
+     */
+    Optional<Sequence> sequenceVersion(String sequenceId, int version);
+
     Optional<Person> person(String personId);
 
     /** The org's mailbox with this address (case-insensitive), if any. */

@@ -22,6 +22,7 @@ import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.OrgSettingsRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SendScheduleRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.StepRecord;
@@ -38,12 +39,17 @@ public final class ReferenceMapper {
     public static Sequence toDomain(SequenceRecord r, SequencePauseRecord pause) {
         Sequence s = toDomain(r);
         return pause == null ? s
-                : new Sequence(s.orgId(), s.id(), s.name(), s.published(), pause.getIsPaused(), s.rulesetId(), s.steps());
+                : s.withPaused(pause.getIsPaused());
     }
 
     public static Sequence toDomain(SequenceRecord r) {
         return new Sequence(r.getOrgId(), r.getId(), r.getName(), r.getIsPublished(), r.getIsPaused(), r.getRulesetId(),
-                r.getSteps().stream().map(ReferenceMapper::toDomain).toList());
+                r.getSteps().stream().map(ReferenceMapper::toDomain).toList(), r.getVersion(),
+                toDomain(r.getSchedule()), r.getTaskAssignment());
+    }
+
+    static Sequence.Schedule toDomain(SendScheduleRecord r) {
+        return r == null ? null : new Sequence.Schedule(r.getTimeZone(), r.getDays(), r.getStartTime(), r.getEndTime());
     }
 
     static Step toDomain(StepRecord r) {
@@ -53,7 +59,7 @@ public final class ReferenceMapper {
 
     public static Mailbox toDomain(MailboxRecord r) {
         return new Mailbox(r.getOrgId(), r.getId(), r.getEmail(), r.getDisplayName(), r.getOwnerId(),
-                r.getIsPaused(), r.getIsUnauthorized());
+                r.getIsPaused(), r.getIsUnauthorized(), r.getDailyLimit(), r.getMinSecondsBetweenSends());
     }
 
     public static Person toDomain(PersonRecord r) {

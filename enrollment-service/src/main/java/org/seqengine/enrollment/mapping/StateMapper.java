@@ -46,7 +46,9 @@ public final class StateMapper {
                 Enums.parseOptional(PauseReason.class, r.getPauseReason(), "pause_reason"),
                 r.getResumeAt(), replyToDomain(r.getReply()),
                 Enums.parseOptional(FinishReason.class, r.getFinishReason(), "finish_reason"),
-                r.getCanceled(), r.getBounced(), r.getUpdatedBy(), ExclusionMatchMapper.toDomain(r.getExcludedBy()));
+                r.getCanceled(), r.getBounced(), r.getUpdatedBy(), ExclusionMatchMapper.toDomain(r.getExcludedBy()),
+                r.getSequenceVersion(), r.getLastStepAt(), r.getDispatchedStepIndex(), r.getDispatchedRequestId(),
+                r.getBlockedVariables(), r.getTaskAssigneeId());
     }
 
     public static EnrollmentRecord toAvro(Enrollment e) {
@@ -60,6 +62,9 @@ public final class StateMapper {
                 .setFinishReason(Enums.name(e.finishReason())).setCanceled(e.canceled())
                 .setBounced(e.bounced()).setUpdatedBy(e.updatedBy())
                 .setExcludedBy(ExclusionMatchMapper.toAvro(e.excludedBy()))
+                .setSequenceVersion(e.sequenceVersion()).setLastStepAt(e.lastStepAt())
+                .setDispatchedStepIndex(e.dispatchedStepIndex()).setDispatchedRequestId(e.dispatchedRequestId())
+                .setBlockedVariables(e.blockedVariables()).setTaskAssigneeId(e.taskAssigneeId())
                 .build();
     }
 

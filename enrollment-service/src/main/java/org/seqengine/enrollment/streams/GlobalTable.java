@@ -28,6 +28,9 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     /** Pause state of whole sequences, apart from the sequence records (see {@code Topics.SEQUENCE_PAUSES}). */
     public static final GlobalTable<SequencePauseRecord> SEQUENCE_PAUSES =
             new GlobalTable<>("sequence-pauses", Topics.SEQUENCE_PAUSES, "Sequence pause");
+    /** Every version of every sequence, key {@code org_id/sequence_id/version} (see {@link #versionKey}). */
+    public static final GlobalTable<SequenceRecord> SEQUENCE_VERSIONS =
+            new GlobalTable<>("sequence-versions", Topics.SEQUENCE_VERSIONS, "Sequence version");
     public static final GlobalTable<MailboxRecord> MAILBOXES = new GlobalTable<>("mailboxes", Topics.MAILBOXES, "Mailbox");
     public static final GlobalTable<RulesetRecord> RULESETS = new GlobalTable<>("rulesets", Topics.RULESETS, "Ruleset");
     public static final GlobalTable<ExclusionRuleRecord> EXCLUSION_RULES =
@@ -46,9 +49,14 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<ExclusionListEntryRecord> EXCLUSION_LIST_ENTRIES =
             new GlobalTable<>("exclusion-list-entries", Topics.EXCLUSION_LIST_ENTRIES, "Exclusion list entry");
 
-    public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
+    public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_VERSIONS, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, SETTINGS,
             EXCLUSION_LIST_ENTRIES);
+
+    /** The key of one version of a sequence in {@link #SEQUENCE_VERSIONS}: {@code org_id/sequence_id/version}. */
+    public static String versionKey(String orgId, String sequenceId, int version) {
+        return Keys.of(orgId, sequenceId + Keys.SEPARATOR + version);
+    }
 
     /** The key of the organization's record in a table keyed by {@code org_id} alone ({@link #SETTINGS}). */
     public static String keyOf(String orgId) {

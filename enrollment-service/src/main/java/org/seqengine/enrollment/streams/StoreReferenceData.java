@@ -32,6 +32,7 @@ public final class StoreReferenceData implements ReferenceData {
 
     /** The stores it reads; the processor and the REST edge obtain them differently. */
     public record Stores(ReadOnlyKeyValueStore<String, SequenceRecord> sequences,
+                         ReadOnlyKeyValueStore<String, SequenceRecord> sequenceVersions,
                          ReadOnlyKeyValueStore<String, SequencePauseRecord> sequencePauses,
                          ReadOnlyKeyValueStore<String, MailboxRecord> mailboxes,
                          ReadOnlyKeyValueStore<String, RulesetRecord> rulesets,
@@ -43,7 +44,8 @@ public final class StoreReferenceData implements ReferenceData {
 
         /** The stores by name, from wherever the caller reaches them (a processor context, interactive queries). */
         public static Stores from(Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup) {
-            return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.SEQUENCE_PAUSES),
+            return new Stores(of(lookup, GlobalTable.SEQUENCES), of(lookup, GlobalTable.SEQUENCE_VERSIONS),
+                    of(lookup, GlobalTable.SEQUENCE_PAUSES),
                     of(lookup, GlobalTable.MAILBOXES),
                     of(lookup, GlobalTable.RULESETS), of(lookup, GlobalTable.EXCLUSION_RULES), of(lookup, GlobalTable.PEOPLE),
                     of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD),
@@ -78,6 +80,16 @@ public final class StoreReferenceData implements ReferenceData {
     public Optional<Sequence> sequence(String sequenceId) {
         return get(stores.sequences(), sequenceId,
                 r -> ReferenceMapper.toDomain(r, stores.sequencePauses().get(Keys.of(orgId, sequenceId))));
+    }
+
+    @Override
+    public Optional<Sequence> sequenceVersion(String sequenceId, int version) {
+        if (sequenceId == null || sequenceId.isBlank() || sequenceId.contains("/")) return Optional.empty();
+        SequenceRecord snapshot = stores.sequenceVersions().get(GlobalTable.versionKey(orgId, sequenceId, version));
+        if (snapshot != null) {
+            return Optional.of(ReferenceMapper.toDomain(snapshot, stores.sequencePauses().get(Keys.of(orgId, sequenceId))));
+        }
+        return sequence(sequenceId).filter(s -> s.version() == version);
     }
 
     @Override

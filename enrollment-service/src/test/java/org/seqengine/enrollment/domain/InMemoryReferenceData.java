@@ -24,6 +24,8 @@ final class InMemoryReferenceData implements ReferenceData {
     static final String ORG = "org-1";
 
     private final Map<String, Sequence> sequences;
+    /** Older sequence versions by {@code sequence_id/version}. */
+    private final Map<String, Sequence> versions;
     private final Map<String, Person> people;
     private final Map<String, Mailbox> mailboxes;
     private final Map<String, Ruleset> rulesets;
@@ -34,6 +36,7 @@ final class InMemoryReferenceData implements ReferenceData {
 
     private InMemoryReferenceData(Builder b) {
         sequences = Map.copyOf(b.sequences);
+        versions = Map.copyOf(b.versions);
         people = Map.copyOf(b.people);
         mailboxes = Map.copyOf(b.mailboxes);
         rulesets = Map.copyOf(b.rulesets);
@@ -53,6 +56,7 @@ final class InMemoryReferenceData implements ReferenceData {
     Builder toBuilder() {
         Builder b = new Builder();
         b.sequences.putAll(sequences);
+        b.versions.putAll(versions);
         b.people.putAll(people);
         b.mailboxes.putAll(mailboxes);
         b.rulesets.putAll(rulesets);
@@ -66,6 +70,14 @@ final class InMemoryReferenceData implements ReferenceData {
     @Override
     public Optional<Sequence> sequence(String sequenceId) {
         return Optional.ofNullable(sequences.get(sequenceId));
+    }
+
+    /** Older versions are kept by {@link Builder#sequenceVersion}; the current one answers its own version. */
+    @Override
+    public Optional<Sequence> sequenceVersion(String sequenceId, int version) {
+        Sequence old = versions.get(sequenceId + "/" + version);
+        if (old != null) return Optional.of(old);
+        return sequence(sequenceId).filter(s -> s.version() == version);
     }
 
     @Override
@@ -116,6 +128,7 @@ final class InMemoryReferenceData implements ReferenceData {
 
     static final class Builder {
         private final Map<String, Sequence> sequences = new HashMap<>();
+        private final Map<String, Sequence> versions = new HashMap<>();
         private final Map<String, Person> people = new HashMap<>();
         private final Map<String, Mailbox> mailboxes = new HashMap<>();
         private final Map<String, Ruleset> rulesets = new HashMap<>();
@@ -131,6 +144,12 @@ final class InMemoryReferenceData implements ReferenceData {
 
         Builder sequence(Sequence sequence) {
             sequences.put(sequence.id(), sequence);
+            return this;
+        }
+
+        /** An older version of a sequence (its snapshot), kept next to the current one. */
+        Builder sequenceVersion(Sequence version) {
+            versions.put(version.id() + "/" + version.version(), version);
             return this;
         }
 
