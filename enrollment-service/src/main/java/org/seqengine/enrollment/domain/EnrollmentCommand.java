@@ -39,7 +39,22 @@ public sealed interface EnrollmentCommand {
 
     record Resume(CommandMeta meta, String enrollmentId) implements EnrollmentCommand {}
 
-    /** From the step-scheduler: step {@code stepIndex} ran. */
+    /**
+     * From the step-scheduler: step {@code stepIndex} is due and may go now. The decider runs the
+     * send-time checks and answers with exactly one outcome (see {@link DispatchChecks}); a
+     * re-check after a block comes as the next {@code attempt}.
+     */
+    record DispatchStep(CommandMeta meta, String enrollmentId, int stepIndex, int attempt) implements EnrollmentCommand {}
+
+    /**
+     * Move an active enrollment to version {@code toVersion} of its sequence, keeping its step position.
+     *
+     * @param jobId the upgrade job issuing it, recorded on the event (null: none)
+     */
+    record UpgradeEnrollment(CommandMeta meta, String enrollmentId, int toVersion, String jobId)
+            implements EnrollmentCommand {}
+
+    /** Step {@code stepIndex} ran: the mailer reported it sent, or its task was completed. */
     record CompleteStep(CommandMeta meta, String enrollmentId, int stepIndex) implements EnrollmentCommand {}
 
     /** From the step-scheduler: the enrollment cannot send until the cause is fixed. */
@@ -57,10 +72,21 @@ public sealed interface EnrollmentCommand {
      * From the mailer: the person replied. AUTOMATED replies do not finish the enrollment; with
      * a return date (out-of-office) they pause it until that date, else for 14 days. A reply to a
      * finished enrollment is recorded on it without reopening it or changing its finish reason.
+     *
+     * @param optOutRequested the reply asks to be removed: opts the person out (source REPLY) when the
+     *                        organization's {@code auto_opt_out_on_removal_request} is on
      */
     record RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
-                       ReplyClassification classification, Instant receivedAt, LocalDate returnDate)
-            implements EnrollmentCommand {}
+                       ReplyClassification classification, Instant receivedAt, LocalDate returnDate,
+                       boolean optOutRequested)
+            implements EnrollmentCommand {
+
+        /** A reply that asks for nothing. */
+        public RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
+                           ReplyClassification classification, Instant receivedAt, LocalDate returnDate) {
+            this(meta, enrollmentId, replyId, subject, classification, receivedAt, returnDate, false);
+        }
+    }
 
     /**
      * From the exclusion-evaluator: the person matches these rules now. Ends active enrollments

@@ -2,6 +2,8 @@ package org.seqengine.enrollment.domain;
 
 import java.util.List;
 import java.util.Optional;
+import org.seqengine.enrollment.domain.reference.Person;
+import org.seqengine.enrollment.domain.reference.Sequence;
 
 /**
  * The enrollment rule book as a pure function pair (the Decider pattern): no Kafka, no clock,
@@ -57,8 +59,12 @@ public final class EnrollmentDecider {
         EventEmitter out = new EventEmitter(meta, ctx.now());
         EnrollChecks.Outcome outcome = EnrollChecks.firstFailure(enroll, state, ctx);
         if (outcome.accepted()) {
+            // accepted: the sequence and the person exist
+            Sequence sequence = ctx.reference().sequence(enroll.sequenceId()).orElseThrow();
+            Person person = ctx.reference().person(meta.personId()).orElse(null);
             out.emit(new EnrollmentEvent.Enrolled(out.next(), enrollmentId, enroll.sequenceId(),
-                    outcome.mailbox().id(), outcome.startStepIndex()));
+                    outcome.mailbox().id(), outcome.startStepIndex(), sequence.version(),
+                    TaskAssignment.assignee(sequence, outcome.mailbox(), person, meta.actor())));
         } else {
             boolean activeConflict = outcome.rejections().stream()
                     .anyMatch(r -> r.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE);

@@ -3,6 +3,7 @@ package org.seqengine.enrollment.domain;
 import java.time.Instant;
 import java.util.List;
 import org.seqengine.enrollment.domain.reference.ExclusionMatch;
+import org.seqengine.enrollment.domain.reference.StepType;
 
 /**
  * Everything that happened to one person's enrollments. {@code commandId} is the causation id;
@@ -12,9 +13,19 @@ public sealed interface EnrollmentEvent {
 
     EventMeta meta();
 
-    /** @param startStepIndex 0 for a first enrollment; the next step when re-enrolled into the same sequence */
+    /**
+     * @param startStepIndex  0 for a first enrollment; the next step when re-enrolled into the same sequence
+     * @param sequenceVersion the sequence's version at enrollment: the steps the enrollment follows
+     * @param taskAssigneeId  who gets its TASK steps (from the sequence's task_assignment), or null
+     */
     record Enrolled(EventMeta meta, String enrollmentId, String sequenceId, String mailboxId,
-                    int startStepIndex) implements EnrollmentEvent {}
+                    int startStepIndex, int sequenceVersion, String taskAssigneeId) implements EnrollmentEvent {
+
+        /** Version 1, no task assignee. */
+        public Enrolled(EventMeta meta, String enrollmentId, String sequenceId, String mailboxId, int startStepIndex) {
+            this(meta, enrollmentId, sequenceId, mailboxId, startStepIndex, 1, null);
+        }
+    }
 
     /**
      * A command that could not be applied. For a rejected Enroll, {@code enrollmentId} is null and
@@ -52,7 +63,17 @@ public sealed interface EnrollmentEvent {
 
     record Resumed(EventMeta meta, String enrollmentId) implements EnrollmentEvent {}
 
-    record Blocked(EventMeta meta, String enrollmentId, BlockReason blockReason) implements EnrollmentEvent {}
+    /** @param variables for MISSING_VARIABLES / INVALID_VARIABLES, the variables at fault; else empty */
+    record Blocked(EventMeta meta, String enrollmentId, BlockReason blockReason, List<String> variables)
+            implements EnrollmentEvent {
+        public Blocked {
+            variables = variables == null ? List.of() : List.copyOf(variables);
+        }
+
+        public Blocked(EventMeta meta, String enrollmentId, BlockReason blockReason) {
+            this(meta, enrollmentId, blockReason, List.of());
+        }
+    }
 
     record Unblocked(EventMeta meta, String enrollmentId) implements EnrollmentEvent {}
 
@@ -79,5 +100,19 @@ public sealed interface EnrollmentEvent {
      * @param jobId  the restore job that reopened it, null if none
      */
     record Reopened(EventMeta meta, String enrollmentId, int nextStepIndex, String ruleId, String jobId)
+            implements EnrollmentEvent {}
+
+    /**
+     * Step {@code stepIndex} passed every send-time check and is in flight: an EMAIL step's send
+     * request, or a TASK step's task, was written with this event.
+     *
+     * @param sendRequestId one per enrollment and step ({@link Ids#sendRequestId}): the mailer dedupes on it,
+     *                      and it is the task id of a TASK step
+     */
+    record StepDispatched(EventMeta meta, String enrollmentId, int stepIndex, int attempt, StepType stepType,
+                          String sendRequestId, String mailboxId) implements EnrollmentEvent {}
+
+    /** The enrollment follows version {@code toVersion} of its sequence now, at the same step position. */
+    record EnrollmentUpgraded(EventMeta meta, String enrollmentId, int fromVersion, int toVersion, String jobId)
             implements EnrollmentEvent {}
 }

@@ -21,6 +21,8 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.Reopened;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Replied;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Resumed;
 import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
+import org.seqengine.enrollment.domain.EnrollmentEvent.StepDispatched;
+import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentUpgraded;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Unblocked;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Unenrolled;
 
@@ -43,7 +45,7 @@ final class EnrollmentEvolver {
             List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
             enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
                     e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
-                    false, actor, List.of(), 1, null, null, null, List.of(), null));
+                    false, actor, List.of(), e.sequenceVersion(), null, null, null, List.of(), e.taskAssigneeId()));
             return withEnrollments(s, enrollments);
         }
         if (event instanceof EnrollmentRejected) {
@@ -80,15 +82,22 @@ final class EnrollmentEvolver {
         if (event instanceof Excluded e) return e.enrollmentId();
         if (event instanceof MailboxReassigned e) return e.enrollmentId();
         if (event instanceof Reopened e) return e.enrollmentId();
+        if (event instanceof StepDispatched e) return e.enrollmentId();
+        if (event instanceof EnrollmentUpgraded e) return e.enrollmentId();
         return null;
     }
 
     private static Enrollment change(Enrollment x, EnrollmentEvent event, Instant at) {
         if (event instanceof StepCompleted e) {
-            return x.toBuilder().startedAt(x.startedAt() != null ? x.startedAt() : at)
+            // the next step's wait counts from here; nothing is in flight any more
+            return x.toBuilder().startedAt(x.startedAt() != null ? x.startedAt() : at).lastStepAt(at)
                     .nextStepIndex(e.stepIndex() + 1).stepsCompleted(x.stepsCompleted() + 1).block(null, null)
-                    .build();
+                    .dispatched(null, null).build();
         }
+        if (event instanceof StepDispatched e) {
+            return x.toBuilder().block(null, null).dispatched(e.stepIndex(), e.sendRequestId()).build();
+        }
+        if (event instanceof EnrollmentUpgraded e) return x.toBuilder().sequenceVersion(e.toVersion()).build();
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
         if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
         if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
@@ -101,7 +110,10 @@ final class EnrollmentEvolver {
         }
         if (event instanceof Paused e) return x.toBuilder().pause(e.pauseReason(), e.resumeAt()).build();
         if (event instanceof Resumed) return x.toBuilder().pause(null, null).build();
-        if (event instanceof Blocked e) return x.toBuilder().block(e.blockReason(), null).build();
+        if (event instanceof Blocked e) {
+            // a blocked step is not in flight: the send failed or never went, and goes again as a new attempt
+            return x.toBuilder().block(e.blockReason(), e.variables()).dispatched(null, null).build();
+        }
         if (event instanceof Unblocked) return x.toBuilder().block(null, null).build();
         if (event instanceof MailboxReassigned e) return x.toBuilder().mailboxId(e.toMailboxId()).build();
         return x;
@@ -138,10 +150,10 @@ final class EnrollmentEvolver {
         return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource());
     }
 
-    /** Ends an enrollment: reason, end time, and no pause or block any more. */
+    /** Ends an enrollment: reason, end time, and no pause, block or step in flight any more. */
     private static Enrollment finish(Enrollment x, FinishReason reason, boolean canceled, Instant at) {
         return x.toBuilder().updatedAt(at).endedAt(at).block(null, null).pause(null, null).finishReason(reason)
-                .canceled(canceled).build();
+                .canceled(canceled).dispatched(null, null).build();
     }
 
     private static Enrollment bounced(Enrollment x) {

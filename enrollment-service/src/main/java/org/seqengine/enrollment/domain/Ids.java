@@ -20,6 +20,14 @@ public final class Ids {
         return nameUuid("write-back/" + commandId + "/" + crm);
     }
 
+    /**
+     * The send request (and task) id of one step of one enrollment: the same for every attempt, so a
+     * request written twice is one email to the mailer, which dedupes on it.
+     */
+    public static String sendRequestId(String enrollmentId, int stepIndex) {
+        return nameUuid(enrollmentId + "/" + stepIndex);
+    }
+
     private static String nameUuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -1,7 +1,7 @@
 package org.seqengine.enrollment.domain;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,8 @@ import org.seqengine.enrollment.domain.EnrollmentCommand.Bounce;
 import org.seqengine.enrollment.domain.EnrollmentCommand.ClearCrmOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.ClearOptOut;
 import org.seqengine.enrollment.domain.EnrollmentCommand.CompleteStep;
+import org.seqengine.enrollment.domain.EnrollmentCommand.DispatchStep;
+import org.seqengine.enrollment.domain.EnrollmentCommand.UpgradeEnrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Exclude;
 import org.seqengine.enrollment.domain.EnrollmentCommand.MailboxOwnerChanged;
 import org.seqengine.enrollment.domain.EnrollmentCommand.OptOut;
@@ -26,6 +28,7 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Bounced;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Completed;
 import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentRejected;
+import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentUpgraded;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Excluded;
 import org.seqengine.enrollment.domain.EnrollmentEvent.MailboxReassigned;
 import org.seqengine.enrollment.domain.EnrollmentEvent.OptOutCleared;
@@ -40,12 +43,13 @@ import org.seqengine.enrollment.domain.reference.ExclusionMatch;
 import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.enrollment.domain.reference.Sequence;
+import org.seqengine.scheduler.domain.OutOfOffice;
+import org.seqengine.scheduler.domain.SendWindow;
+import org.seqengine.scheduler.domain.SendWindowParser;
+import org.seqengine.scheduler.domain.Validated;
 
 /** Decisions for every command except Enroll: what happens to existing enrollments and the opt-out. */
 final class LifecycleDecisions {
-
-    /** How long an out-of-office pause lasts when the reply states no return date. */
-    static final Duration OOO_DEFAULT_PAUSE = Duration.ofDays(14);
 
     /** The permission note of an opt-out cleared because the CRM flag went back to false. */
     static final String CRM_FLAG_CLEARED = "CRM email_opt_out flag cleared";
@@ -78,6 +82,10 @@ final class LifecycleDecisions {
                     reject(c, e.sequenceId(), e.id(), RejectionCode.ENROLLMENT_NOT_PAUSED, out);
                 }
             });
+        } else if (command instanceof DispatchStep c) {
+            DispatchChecks.decide(c, state, ctx, out);
+        } else if (command instanceof UpgradeEnrollment c) {
+            active(c, c.enrollmentId(), state, out).ifPresent(e -> upgrade(c, e, ctx, out));
         } else if (command instanceof CompleteStep c) {
             active(c, c.enrollmentId(), state, out)
                     .filter(e -> e.nextStepIndex() == c.stepIndex())
@@ -97,7 +105,7 @@ final class LifecycleDecisions {
         } else if (command instanceof StopForBounceRisk c) {
             active(c, c.enrollmentId(), state, out).ifPresent(e -> out.emit(new BounceStopped(out.next(), e.id())));
         } else if (command instanceof RecordReply c) {
-            existing(c, c.enrollmentId(), state, out).ifPresent(e -> reply(c, e, ctx, out));
+            existing(c, c.enrollmentId(), state, out).ifPresent(e -> reply(c, e, state, ctx, out));
         } else if (command instanceof Exclude c) {
             exclude(c, state, ctx, out);
         } else if (command instanceof ReassignMailbox c) {
@@ -150,15 +158,19 @@ final class LifecycleDecisions {
     }
 
     private static void optOut(OptOut c, PersonState state, EventEmitter out) {
+        optOut(c.source(), state, out);
+    }
+
+    private static void optOut(OptOutSource source, PersonState state, EventEmitter out) {
         if (state.optedOut()) {
-            if (state.optOutSource() == OptOutSource.CRM && c.source() != OptOutSource.CRM) {
+            if (state.optOutSource() == OptOutSource.CRM && source != OptOutSource.CRM) {
                 // opted out here as well: from now on only a permission note clears it, not the CRM flag
-                out.emit(new OptedOut(out.next(), c.source(), List.of()));
+                out.emit(new OptedOut(out.next(), source, List.of()));
             }
             return;
         }
         List<String> ended = state.enrollments().stream().filter(Enrollment::isActive).map(Enrollment::id).toList();
-        out.emit(new OptedOut(out.next(), c.source(), ended));
+        out.emit(new OptedOut(out.next(), source, ended));
     }
 
     private static void clearOptOut(ClearOptOut c, PersonState state, EventEmitter out) {
@@ -173,7 +185,7 @@ final class LifecycleDecisions {
 
     private static void completeStep(Enrollment e, int stepIndex, DecisionContext ctx, EventEmitter out) {
         out.emit(new StepCompleted(out.next(), e.id(), stepIndex));
-        boolean last = ctx.reference().sequence(e.sequenceId())
+        boolean last = SequenceSteps.of(e, ctx.reference())
                 .map(s -> isLastStep(s, stepIndex))
                 .orElse(false);
         if (last) {
@@ -181,7 +193,15 @@ final class LifecycleDecisions {
         }
     }
 
-    private static void reply(RecordReply c, Enrollment e, DecisionContext ctx, EventEmitter out) {
+    private static void reply(RecordReply c, Enrollment e, PersonState state, DecisionContext ctx, EventEmitter out) {
+        recordReply(c, e, ctx, out);
+        if (c.optOutRequested() && ctx.reference().settings().autoOptOutOnRemovalRequest()) {
+            // a removal request: the person is opted out everywhere, after the reply is recorded
+            optOut(OptOutSource.REPLY, EnrollmentDecider.evolveAll(state, out.events()), out);
+        }
+    }
+
+    private static void recordReply(RecordReply c, Enrollment e, DecisionContext ctx, EventEmitter out) {
         Reply reply = new Reply(c.replyId(), c.subject(), c.classification(), c.receivedAt());
         if (!e.isActive()) {
             // late: recorded on the finished enrollment (an automated reply tells nothing new)
@@ -196,10 +216,38 @@ final class LifecycleDecisions {
         }
         out.emit(new Replied(out.next(), e.id(), reply, false));
         if (!e.isPaused()) {
-            Instant resumeAt = c.returnDate() != null
-                    ? c.returnDate().atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : (c.receivedAt() != null ? c.receivedAt() : ctx.now()).plus(OOO_DEFAULT_PAUSE);
+            Instant received = c.receivedAt() != null ? c.receivedAt() : ctx.now();
+            Instant resumeAt = OutOfOffice.resumeAt(received, Optional.ofNullable(c.returnDate()),
+                    scheduleZone(e, ctx.reference()), ctx.timeScale());
             out.emit(new Paused(out.next(), e.id(), PauseReason.OUT_OF_OFFICE, resumeAt));
+        }
+    }
+
+    /** The time zone of the sequence's send window (where the recipient is expected to read), else UTC. */
+    private static ZoneId scheduleZone(Enrollment e, ReferenceData reference) {
+        Sequence.Schedule schedule = reference.sequence(e.sequenceId()).map(Sequence::schedule).orElse(null);
+        if (schedule == null) return ZoneOffset.UTC;
+        return SendWindowParser.parse(schedule.timeZone(), schedule.days(), schedule.startTime(), schedule.endTime())
+                instanceof Validated.Valid<SendWindow> valid ? OutOfOffice.zoneOf(valid.value()) : ZoneOffset.UTC;
+    }
+
+    /**
+     * To a newer version of the sequence, at the same step position; an enrollment past the new
+     * version's last step has run its sequence and completes.
+     */
+    private static void upgrade(UpgradeEnrollment c, Enrollment e, DecisionContext ctx, EventEmitter out) {
+        if (c.toVersion() <= e.sequenceVersion()) {
+            reject(c, e.sequenceId(), e.id(), RejectionCode.ALREADY_AT_VERSION, out);
+            return;
+        }
+        Optional<Sequence> target = ctx.reference().sequenceVersion(e.sequenceId(), c.toVersion());
+        if (target.isEmpty()) {
+            reject(c, e.sequenceId(), e.id(), RejectionCode.SEQUENCE_VERSION_NOT_FOUND, out);
+            return;
+        }
+        out.emit(new EnrollmentUpgraded(out.next(), e.id(), e.sequenceVersion(), c.toVersion(), c.jobId()));
+        if (!e.hasStepInFlight() && e.nextStepIndex() >= target.get().steps().size()) {
+            out.emit(new Completed(out.next(), e.id()));
         }
     }
 

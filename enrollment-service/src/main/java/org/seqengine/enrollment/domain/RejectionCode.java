@@ -20,7 +20,9 @@ public enum RejectionCode {
     ENROLLMENT_NOT_EXCLUDED("The enrollment did not end as Excluded (by this rule); only those can be reopened."),
     STEP_ALREADY_SENT("The first step has already been sent; the mailbox can no longer change."),
     NOT_OPTED_OUT("This person has not opted out."),
-    PERMISSION_NOTE_REQUIRED("Clearing an opt-out needs a permission note.");
+    PERMISSION_NOTE_REQUIRED("Clearing an opt-out needs a permission note."),
+    ALREADY_AT_VERSION("The enrollment already follows this version of the sequence or a newer one."),
+    SEQUENCE_VERSION_NOT_FOUND("That version of the sequence does not exist.");
 
     private final String message;
 

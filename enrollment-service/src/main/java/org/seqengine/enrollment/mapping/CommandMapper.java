@@ -50,7 +50,7 @@ public final class CommandMapper {
         if (p instanceof RecordReplyCommand c) {
             return new RecordReply(meta, require(c.getEnrollmentId(), "enrollment_id"), require(c.getReplyId(), "reply_id"),
                     c.getSubject(), Enums.parse(ReplyClassification.class, c.getClassification(), "classification"),
-                    c.getReceivedAt(), c.getReturnDate());
+                    c.getReceivedAt(), c.getReturnDate(), c.getOptOutRequested());
         }
         if (p instanceof ExcludeCommand c) return new Exclude(meta, ExclusionMatchMapper.toDomain(c.getMatches()));
         if (p instanceof ReassignMailboxCommand c) {
@@ -91,7 +91,11 @@ public final class CommandMapper {
         if (command instanceof StopForBounceRisk c) return new StopForBounceRiskCommand(c.enrollmentId());
         if (command instanceof RecordReply c) {
             return new RecordReplyCommand(c.enrollmentId(), c.replyId(), c.subject(), c.classification().name(),
-                    c.receivedAt(), c.returnDate(), false);
+                    c.receivedAt(), c.returnDate(), c.optOutRequested());
+        }
+        if (command instanceof DispatchStep c) return new DispatchStepCommand(c.enrollmentId(), c.stepIndex(), c.attempt());
+        if (command instanceof UpgradeEnrollment c) {
+            return new UpgradeEnrollmentCommand(c.enrollmentId(), c.toVersion(), c.jobId());
         }
         if (command instanceof Exclude c) return new ExcludeCommand(ExclusionMatchMapper.toAvro(c.matches()));
         if (command instanceof ReassignMailbox c) return new ReassignMailboxCommand(c.enrollmentId(), c.mailboxId());
@@ -100,6 +104,16 @@ public final class CommandMapper {
         }
         if (command instanceof ReopenEnrollment c) return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId());
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
+    }
+
+    private static int nonNegative(int value, String field) {
+        if (value < 0) throw new IllegalArgumentException(field + " must not be negative");
+        return value;
+    }
+
+    private static int positive(int value, String field) {
+        if (value < 1) throw new IllegalArgumentException(field + " must be at least 1");
+        return value;
     }
 
     private static String require(String value, String field) {

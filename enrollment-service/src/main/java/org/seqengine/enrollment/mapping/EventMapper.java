@@ -36,11 +36,14 @@ public final class EventMapper {
         if (e instanceof Excluded x) return x.enrollmentId();
         if (e instanceof MailboxReassigned x) return x.enrollmentId();
         if (e instanceof Reopened x) return x.enrollmentId();
+        if (e instanceof StepDispatched x) return x.enrollmentId();
+        if (e instanceof EnrollmentUpgraded x) return x.enrollmentId();
         return null; // person-level: OptedOut, OptOutCleared
     }
 
     private static Object payload(EnrollmentEvent e) {
-        if (e instanceof Enrolled x) return new EnrolledEvent(x.sequenceId(), x.mailboxId(), x.startStepIndex(), 1, null);
+        if (e instanceof Enrolled x) return new EnrolledEvent(x.sequenceId(), x.mailboxId(), x.startStepIndex(),
+                x.sequenceVersion(), x.taskAssigneeId());
         if (e instanceof EnrollmentRejected x) {
             return new EnrollmentRejectedEvent(x.commandType(), x.sequenceId(), StateMapper.rejectionsToAvro(x.reasons()),
                     x.activeSequenceId(), x.activeEnrollmentId());
@@ -52,7 +55,7 @@ public final class EventMapper {
         if (e instanceof OptOutCleared x) return new OptOutClearedEvent(x.permissionNote());
         if (e instanceof Paused x) return new PausedEvent(x.pauseReason().name(), x.resumeAt());
         if (e instanceof Resumed) return new ResumedEvent();
-        if (e instanceof Blocked x) return new BlockedEvent(x.blockReason().name(), java.util.List.of());
+        if (e instanceof Blocked x) return new BlockedEvent(x.blockReason().name(), x.variables());
         if (e instanceof Unblocked) return new UnblockedEvent();
         if (e instanceof Bounced) return new BouncedEvent();
         if (e instanceof BounceStopped) return new BounceStoppedEvent();
@@ -60,6 +63,13 @@ public final class EventMapper {
         if (e instanceof Excluded x) return new ExcludedEvent(ExclusionMatchMapper.toAvro(x.matches()));
         if (e instanceof MailboxReassigned x) return new MailboxReassignedEvent(x.fromMailboxId(), x.toMailboxId());
         if (e instanceof Reopened x) return new ReopenedEvent(x.nextStepIndex(), x.ruleId(), x.jobId());
+        if (e instanceof StepDispatched x) {
+            return new StepDispatchedEvent(x.stepIndex(), x.attempt(), x.stepType().name(), x.sendRequestId(),
+                    x.mailboxId());
+        }
+        if (e instanceof EnrollmentUpgraded x) {
+            return new EnrollmentUpgradedEvent(x.fromVersion(), x.toVersion(), x.jobId());
+        }
         throw new IllegalArgumentException("unmapped event " + e.getClass().getSimpleName());
     }
 }
