@@ -23,6 +23,14 @@ public interface EnrollmentConfig {
     @WithDefault("P7D")
     Duration commandOutcomeRetention();
 
+    /**
+     * How long a scheduling "day" lasts ({@code SCHEDULER_DAY_LENGTH}, ISO-8601, {@code PT10S}..{@code P1D}):
+     * shared with step-scheduler, so a demo runs a sequence in minutes. The decider counts the
+     * out-of-office pause (14 days, or up to a return date) in such days.
+     */
+    @WithDefault("P1D")
+    Duration schedulerDayLength();
+
     Topics topics();
 
     UnenrollJobs unenrollJobs();

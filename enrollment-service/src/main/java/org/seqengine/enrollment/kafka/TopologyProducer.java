@@ -7,6 +7,7 @@ import org.apache.kafka.streams.Topology;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.streams.EnrollmentTopology;
 import org.seqengine.enrollment.streams.TopologySettings;
+import org.seqengine.scheduler.domain.TimeScale;
 
 /** Hands the topology to Quarkus' Kafka Streams extension, after making sure its topics exist. */
 @ApplicationScoped
@@ -22,6 +23,7 @@ public class TopologyProducer {
     public Topology topology() {
         topics.ensureCreated();
         return EnrollmentTopology.build(new TopologySettings(config.commandOutcomeRetention(),
-                config.unenrollJobs().retention(), config.unenrollJobs().publishInterval()));
+                config.unenrollJobs().retention(), config.unenrollJobs().publishInterval(),
+                TimeScale.ofDayLength(config.schedulerDayLength())));
     }
 }

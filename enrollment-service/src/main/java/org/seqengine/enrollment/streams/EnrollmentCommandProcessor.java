@@ -26,21 +26,27 @@ import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.EnrollmentDecider;
 import org.seqengine.enrollment.domain.EnrollmentEvent;
 import org.seqengine.enrollment.domain.PersonState;
+import org.seqengine.enrollment.domain.StepOutput;
+import org.seqengine.enrollment.domain.StepOutputs;
 import org.seqengine.enrollment.mapping.CommandMapper;
 import org.seqengine.enrollment.mapping.CrmWriteBackMapper;
 import org.seqengine.enrollment.mapping.EventMapper;
 import org.seqengine.enrollment.mapping.StateMapper;
+import org.seqengine.enrollment.mapping.StepOutputMapper;
+import org.seqengine.scheduler.domain.TimeScale;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.schemas.avro.TaskRecord;
 
 /**
  * The thin adapter around {@link EnrollmentDecider}: load the person's state, decide, evolve, then
- * write the events, the CRM write-backs of its opt-outs ({@link CrmWriteBack}), the changed
- * enrollments, the new state and the command's reply. Under
+ * write the events, the CRM write-backs of its opt-outs ({@link CrmWriteBack}), the send requests
+ * and tasks of its steps ({@link StepOutputs}), the changed enrollments, the new state and the
+ * command's reply. Under
  * exactly_once_v2 all of it commits atomically with the command's offset.
  *
  * <p>Idempotency: the first outcome of every command id (also a no-op) is remembered in the
@@ -55,8 +61,14 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
     private KeyValueStore<String, PersonStateRecord> personStates;
     private KeyValueStore<String, EnrollmentRecord> enrollments;
     private WindowStore<String, CommandOutcomeRecord> outcomes;
+    private KeyValueStore<String, TaskRecord> openTasks;
     private StoreReferenceData.Stores referenceStores;
     private final MailboxEmailIndex mailboxIndex = new MailboxEmailIndex();
+    private final TimeScale timeScale;
+
+    EnrollmentCommandProcessor(TimeScale timeScale) {
+        this.timeScale = timeScale;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -64,6 +76,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         this.personStates = context.getStateStore(StoreNames.PERSON_STATES);
         this.enrollments = context.getStateStore(StoreNames.ENROLLMENTS);
         this.outcomes = context.getStateStore(StoreNames.COMMAND_OUTCOMES);
+        this.openTasks = context.getStateStore(StoreNames.OPEN_TASKS);
         this.referenceStores = StoreReferenceData.Stores.from(
                 name -> (ReadOnlyKeyValueStore<String, ?>) context.<KeyValueStore<String, Object>>getStateStore(name));
     }
@@ -89,7 +102,8 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
 
         String outcomeKey = key + "/" + command.meta().commandId();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        DecisionContext ctx = new DecisionContext(now, new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex));
+        DecisionContext ctx = new DecisionContext(now,
+                new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex), timeScale);
         Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
         CommandOutcome outcome = decision.outcome();
         if (decision.duplicate()) {
@@ -114,6 +128,9 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
             context.forward(new Record<String, Object>(key, CrmWriteBackMapper.toAvro(writeBack), ts),
                     EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }
+        for (StepOutput output : StepOutputs.forDecision(state, events, ctx.reference())) {
+            publish(key, output, ts);
+        }
         for (Enrollment changed : changedEnrollments(state, next)) {
             EnrollmentRecord value = StateMapper.toAvro(changed);
             String enrollmentKey = Keys.of(changed.orgId(), changed.id());
@@ -129,6 +146,30 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         reply(key, command, outcome, false);
         LOG.debugf("command %s (%s) -> %d event(s)", command.meta().commandId(),
                 command.getClass().getSimpleName(), events.size());
+    }
+
+    /**
+     * An email goes to the mailer (keyed by person, like the command); a task is published whole and
+     * kept while open, so its completion or cancellation republishes it with the new status.
+     */
+    private void publish(String personKey, StepOutput output, long ts) {
+        if (output instanceof StepOutput.SendRequest r) {
+            context.forward(new Record<String, Object>(personKey, StepOutputMapper.toAvro(r), ts),
+                    EnrollmentTopology.SEND_REQUESTS_SINK);
+        } else if (output instanceof StepOutput.TaskOpened t) {
+            String taskKey = Keys.of(t.orgId(), t.taskId());
+            TaskRecord task = StepOutputMapper.toAvro(t);
+            openTasks.put(taskKey, task);
+            context.forward(new Record<String, Object>(taskKey, task, ts), EnrollmentTopology.TASKS_SINK);
+        } else if (output instanceof StepOutput.InFlightClosed c) {
+            String taskKey = Keys.of(c.orgId(), c.requestId());
+            TaskRecord open = openTasks.get(taskKey);
+            if (open != null) { // else it was an email: nothing to close
+                openTasks.delete(taskKey);
+                context.forward(new Record<String, Object>(taskKey, StepOutputMapper.closed(open, c), ts),
+                        EnrollmentTopology.TASKS_SINK);
+            }
+        }
     }
 
     /** The remembered first outcome of this command id, if it is still within the retention. */

@@ -37,9 +37,9 @@ import org.seqengine.schemas.serde.AvroSerdes;
  * The enrollment-service topology:
  * <ul>
  *   <li>commands (keyed org/person, read as bytes) -> {@link CommandGuard} around
- *       {@link EnrollmentCommandProcessor} with the person-states, enrollments and command-outcomes
- *       stores -> events, enrollments, command replies, CRM write-backs; a command that cannot be processed -> the DLQ
- *       and an error reply;</li>
+ *       {@link EnrollmentCommandProcessor} with the person-states, enrollments, command-outcomes and
+ *       open-tasks stores -> events, enrollments, command replies, CRM write-backs, send requests, tasks;
+ *       a command that cannot be processed -> the DLQ and an error reply;</li>
  *   <li>job requests + job commands' replies (by job) -> {@link UnenrollJobProcessor} -> unenroll-jobs topic;</li>
  *   <li>reference topics -> global stores, read by the decider and the REST edge;</li>
  *   <li>enrollments.v1 (keyed org/enrollment) -> {@link EnrollmentIndexer}: the enrollments-by-id store and
@@ -55,6 +55,8 @@ public final class EnrollmentTopology {
     static final String ENROLLMENTS_SINK = "enrollments-sink";
     static final String REPLIES_SINK = "replies-sink";
     static final String CRM_WRITE_BACK_SINK = "crm-write-back-sink";
+    static final String SEND_REQUESTS_SINK = "send-requests-sink";
+    static final String TASKS_SINK = "tasks-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
     /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
     static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
@@ -87,7 +89,8 @@ public final class EnrollmentTopology {
         // task's transaction (see CommandGuard), not by the deserialization handler.
         topology.addSource(COMMANDS_SOURCE, Topics.COMMANDS.keySerde().deserializer(), new ByteArrayDeserializer(),
                 Topics.COMMANDS.name());
-        topology.addProcessor(DECIDER, () -> new CommandGuard(decorateDecider.apply(new EnrollmentCommandProcessor()), DECIDER_SINKS),
+        topology.addProcessor(DECIDER, () -> new CommandGuard(decorateDecider.apply(
+                        new EnrollmentCommandProcessor(settings.timeScale())), DECIDER_SINKS),
                 COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PERSON_STATES),
                 Serdes.String(), AvroSerdes.forClass(PersonStateRecord.class)), DECIDER);
@@ -96,6 +99,8 @@ public final class EnrollmentTopology {
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.COMMAND_OUTCOMES, outcomeRetention, Duration.ofMillis(1), false),
                 Serdes.String(), AvroSerdes.forClass(CommandOutcomeRecord.class)), DECIDER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_TASKS),
+                Serdes.String(), Topics.TASKS.valueSerde()), DECIDER);
         DECIDER_SINKS.forEach((name, topic) -> sink(topology, name, topic));
         topology.addSink(COMMANDS_DLQ_SINK, Topics.COMMANDS.dlqName(), Topics.COMMANDS.keySerde().serializer(),
                 new ByteArraySerializer(), DECIDER);
@@ -132,6 +137,8 @@ public final class EnrollmentTopology {
         sinks.put(ENROLLMENTS_SINK, Topics.ENROLLMENTS);
         sinks.put(REPLIES_SINK, Topics.COMMAND_REPLIES);
         sinks.put(CRM_WRITE_BACK_SINK, Topics.CRM_WRITE_BACK);
+        sinks.put(SEND_REQUESTS_SINK, Topics.SEND_REQUESTS);
+        sinks.put(TASKS_SINK, Topics.TASKS);
         return Collections.unmodifiableMap(sinks);
     }
 

@@ -12,6 +12,12 @@ public final class StoreNames {
     /** org/person/command_id -> CommandOutcomeRecord: first outcome of each command, a window store with a retention. */
     public static final String COMMAND_OUTCOMES = "command-outcomes";
 
+    /**
+     * org/task_id -> TaskRecord: the decider's open tasks (a TASK step in flight), so completing or
+     * canceling one republishes the whole record; removed when it closes.
+     */
+    public static final String OPEN_TASKS = "open-tasks";
+
     /** org/enrollment -> EnrollmentRecord from enrollments.v1: partitioned by enrollment, so routable by its id. */
     public static final String ENROLLMENTS_BY_ID = "enrollments-by-id";
     /** List indexes over enrollments.v1 (see EnrollmentIndexKeys), co-partitioned with enrollments-by-id. */
