@@ -26,6 +26,7 @@ import org.seqengine.enrollment.testsupport.TestData;
 import org.seqengine.enrollment.testsupport.TopicClient;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.CompleteStepCommand;
 import org.seqengine.schemas.avro.TaskRecord;
 
 /** Tasks through the real broker: lists by assignee and status (paged), and completing one completes its step. */
@@ -122,8 +123,7 @@ class TaskApiTest {
         as(ORG_A_KEY).post("/tasks/" + taskId + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("completed_at", notNullValue());
         EnrollmentCommand.CompleteStep complete = (EnrollmentCommand.CompleteStep) CommandMapper.toDomain(TopicClient.awaitRecord(
-                Topics.COMMANDS, env -> CommandMapper.toDomain(env) instanceof EnrollmentCommand.CompleteStep c
-                        && c.enrollmentId().equals(enrollment)));
+                Topics.COMMANDS, env -> env.getPayload() instanceof CompleteStepCommand c && c.getEnrollmentId().equals(enrollment)));
         assertThat(complete.stepIndex()).isZero();
         assertThat(complete.meta().personId()).isEqualTo(person);
         as(ORG_A_KEY).get("/enrollments/" + enrollment).then().body("display_status", equalTo("STARTED"))
