@@ -63,6 +63,14 @@ public final class CommandMapper {
         if (p instanceof ReopenEnrollmentCommand c) {
             return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId());
         }
+        if (p instanceof DispatchStepCommand c) {
+            return new DispatchStep(meta, require(c.getEnrollmentId(), "enrollment_id"),
+                    nonNegative(c.getStepIndex(), "step_index"), positive(c.getAttempt(), "attempt"));
+        }
+        if (p instanceof UpgradeEnrollmentCommand c) {
+            return new UpgradeEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"),
+                    positive(c.getToVersion(), "to_version"), c.getJobId());
+        }
         throw new IllegalArgumentException("unknown command payload " + (p == null ? "null" : p.getClass().getSimpleName()));
     }
 

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Enrolled;
+import org.seqengine.scheduler.domain.TimeScale;
 
 /** A person's state driven through decide + evolve, with a controllable clock and reference data. */
 final class Scenario {
 
     ReferenceData reference;
     Instant now = Fixtures.T0;
+    TimeScale timeScale = TimeScale.realTime();
     PersonState state = Fixtures.empty();
     final List<EnrollmentEvent> log = new ArrayList<>();
     /** The remembered first outcome of each command id (the processor's outcome store). */
@@ -32,7 +34,7 @@ final class Scenario {
     }
 
     DecisionContext ctx() {
-        return new DecisionContext(now, reference);
+        return new DecisionContext(now, reference, timeScale);
     }
 
     Scenario advance(Duration d) {
@@ -83,6 +85,19 @@ final class Scenario {
             int next = enrollment(enrollmentId).nextStepIndex();
             run(new EnrollmentCommand.CompleteStep(meta(), enrollmentId, next));
         }
+        return this;
+    }
+
+    /** The scheduler's DispatchStep, with its command id {@code dispatch:<enrollment>:<step>:<attempt>}. */
+    List<EnrollmentEvent> dispatch(String enrollmentId, int stepIndex, int attempt) {
+        CommandMeta m = new CommandMeta("dispatch:" + enrollmentId + ":" + stepIndex + ":" + attempt, Fixtures.ORG,
+                Fixtures.PERSON, now, "step-scheduler", null);
+        return run(new EnrollmentCommand.DispatchStep(m, enrollmentId, stepIndex, attempt));
+    }
+
+    /** The reference data changes (a mailbox resumed, a person record fixed, ...). */
+    Scenario reference(InMemoryReferenceData.Builder changed) {
+        reference = changed.build();
         return this;
     }
 
