@@ -22,9 +22,10 @@ public final class StepOutputs {
 
     private StepOutputs() {}
 
-    public static List<StepOutput> forDecision(PersonState before, List<EnrollmentEvent> events, ReferenceData reference) {
+    /** @param after {@code before} evolved by {@code events} */
+    public static List<StepOutput> forDecision(PersonState before, PersonState after, List<EnrollmentEvent> events,
+                                               ReferenceData reference) {
         if (events.isEmpty()) return List.of();
-        PersonState after = EnrollmentDecider.evolveAll(before, events);
         List<StepOutput> out = new ArrayList<>();
         for (Enrollment was : before.enrollments()) {
             if (!was.hasStepInFlight()) continue;

@@ -128,7 +128,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
             context.forward(new Record<String, Object>(key, CrmWriteBackMapper.toAvro(writeBack), ts),
                     EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }
-        for (StepOutput output : StepOutputs.forDecision(state, events, ctx.reference())) {
+        for (StepOutput output : StepOutputs.forDecision(state, next, events, ctx.reference())) {
             publish(key, output, ts);
         }
         for (Enrollment changed : changedEnrollments(state, next)) {
