@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,12 +27,14 @@ import org.seqengine.enrollment.api.dto.CancelResult;
 import org.seqengine.enrollment.api.dto.CreateEnrollmentRequest;
 import org.seqengine.enrollment.api.dto.EnrollmentPage;
 import org.seqengine.enrollment.api.dto.EnrollmentView;
+import org.seqengine.enrollment.api.dto.ReplyBody;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.EnrollmentStatus;
 import org.seqengine.enrollment.domain.PersonState;
+import org.seqengine.enrollment.domain.ReplyClassification;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.schemas.avro.CommandReplyRecord;
@@ -45,6 +50,8 @@ import org.seqengine.service.validation.Ids;
 public class EnrollmentResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** How far ahead of this clock a client's received_at may be. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
     Caller caller;
@@ -80,7 +87,7 @@ public class EnrollmentResource {
     public EnrollmentPage list(@QueryParam("person_id") String personId, @QueryParam("sequence_id") String sequenceId,
                                     @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limitParam) {
-        int limit = parseLimit(limitParam);
+        int limit = Paging.limit(limitParam);
         String statusName = statusName(status);
         String orgId = caller.orgId();
         List<Enrollment> page;
@@ -123,6 +130,22 @@ public class EnrollmentResource {
         return lifecycle(id, "resume", idempotencyKey, meta -> new EnrollmentCommand.Resume(meta, id));
     }
 
+    /**
+     * Records a reply seen elsewhere (see {@link ReplyBody}); the reply's id is the command's, so a
+     * retry with the same Idempotency-Key records it once.
+     */
+    @POST
+    @Path("/{id}/replies")
+    public EnrollmentView reply(@PathParam("id") String id, @NotNull @Valid ReplyBody body,
+                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        if (body.receivedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ApiException.badRequest(FieldError.of("out_of_range", "received_at must not be in the future.", "received_at"));
+        }
+        return lifecycle(id, "reply", idempotencyKey, meta -> new EnrollmentCommand.RecordReply(meta, id, meta.commandId(),
+                body.subject(), ReplyClassification.valueOf(body.classification()), body.receivedAt().truncatedTo(ChronoUnit.MILLIS),
+                body.returnDate(), Boolean.TRUE.equals(body.optOutRequested())));
+    }
+
     /** The hosted API's cancel: unenrolls, answering only that the cancel took effect. */
     @DELETE
     @Path("/{id}")
@@ -146,17 +169,6 @@ public class EnrollmentResource {
             throw ApiException.notFound("Enrollment not found.");
         }
         return queries.enrollment(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Enrollment not found."));
-    }
-
-    private static int parseLimit(String value) {
-        if (value == null) return 50;
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 500) return limit;
-        } catch (NumberFormatException ignored) {
-            // falls through to the 400
-        }
-        throw ApiException.badRequest(FieldError.of("out_of_range", "limit must be an integer from 1 to 500.", "limit"));
     }
 
     /**

@@ -12,10 +12,12 @@ import org.seqengine.enrollment.api.dto.RulesetBody;
 import org.seqengine.enrollment.api.dto.SequenceBody;
 import org.seqengine.enrollment.domain.reference.Ruleset;
 import org.seqengine.filter.Domains;
+import org.seqengine.scheduler.domain.MailboxLimits;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
+import org.seqengine.schemas.avro.SendScheduleRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.StepRecord;
 
@@ -25,8 +27,11 @@ import org.seqengine.schemas.avro.StepRecord;
  */
 final class ReferenceBodies {
 
+    private static final List<String> WEEK = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
     private ReferenceBodies() {}
 
+    /** The sequence at version 1; {@link SequenceVersions} sets the version it really gets. */
     static SequenceRecord sequence(String orgId, String id, SequenceBody body) {
         List<StepRecord> steps = new ArrayList<>();
         for (SequenceBody.StepBody s : body.steps()) {
@@ -34,14 +39,25 @@ final class ReferenceBodies {
         }
         return SequenceRecord.newBuilder().setOrgId(orgId).setId(id).setName(body.name())
                 .setIsPublished(body.isPublished()).setIsPaused(Boolean.TRUE.equals(body.isPaused()))
-                .setRulesetId(body.rulesetId()).setSteps(steps).setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+                .setRulesetId(body.rulesetId()).setSteps(steps).setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setVersion(1).setSchedule(schedule(body.schedule())).setTaskAssignment(body.taskAssignment()).build();
+    }
+
+    /** A validated schedule as stored: its days once each, Monday first. */
+    private static SendScheduleRecord schedule(SequenceBody.ScheduleBody body) {
+        if (body == null) return null;
+        List<String> days = WEEK.stream().filter(body.days()::contains).toList();
+        return new SendScheduleRecord(body.timeZone(), days, body.startTime(), body.endTime());
     }
 
     static MailboxRecord mailbox(String orgId, String id, MailboxBody body) {
         return MailboxRecord.newBuilder().setOrgId(orgId).setId(id).setEmail(body.email().trim())
                 .setDisplayName(body.displayName()).setOwnerId(body.ownerId())
                 .setIsPaused(Boolean.TRUE.equals(body.isPaused()))
-                .setIsUnauthorized(Boolean.TRUE.equals(body.isUnauthorized())).build();
+                .setIsUnauthorized(Boolean.TRUE.equals(body.isUnauthorized()))
+                .setDailyLimit(body.dailyLimit() == null ? MailboxLimits.DEFAULT_DAILY_LIMIT : body.dailyLimit())
+                .setMinSecondsBetweenSends(body.minSecondsBetweenSends() == null
+                        ? MailboxLimits.DEFAULT_MIN_SECONDS_BETWEEN_SENDS : body.minSecondsBetweenSends()).build();
     }
 
     /** A person's email may be missing or invalid: that is a rule-book outcome (EMAIL_INVALID), not a bad request. */

@@ -9,13 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.seqengine.service.auth.Caller;
 import org.seqengine.enrollment.api.dto.ReassignJobView;
 import org.seqengine.enrollment.api.dto.RestoreJobView;
+import org.seqengine.enrollment.api.dto.UpgradeJobView;
 import org.seqengine.service.error.ApiException;
 import org.seqengine.service.validation.Ids;
 import org.seqengine.enrollment.bulk.JobKind;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
-/** Progress of restore and reassign-queued jobs (each under its own path; another kind's id is a 404). */
+/** Progress of restore, reassign-queued and upgrade jobs (each under its own path; another kind's id is a 404). */
 @Path("/sequences/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RestoreJobQueryResource {
@@ -36,6 +37,12 @@ public class RestoreJobQueryResource {
     @Path("/reassign-jobs/{id}")
     public ReassignJobView reassignJob(@PathParam("id") String id) {
         return ReassignJobView.of(find(id, JobKind.REASSIGN_QUEUED, "Reassign job not found."));
+    }
+
+    @GET
+    @Path("/upgrade-jobs/{id}")
+    public UpgradeJobView upgradeJob(@PathParam("id") String id) {
+        return UpgradeJobView.of(find(id, JobKind.UPGRADE, "Upgrade job not found."));
     }
 
     private UnenrollJobRecord find(String id, JobKind kind, String notFound) {

@@ -37,17 +37,23 @@ public class SequenceResource {
     @Inject
     EnrollmentQueries queries;
 
+    @Inject
+    SequenceVersions versions;
+
     @GET
     @Path("/{id}")
     public SequenceView get(@PathParam("id") String id) {
         return withPauseState(id, records.find(GlobalTable.SEQUENCES, id));
     }
 
-    /** Upserts the sequence; its pause state, once set by pause/resume, stays theirs (see {@link #pause}). */
+    /**
+     * Upserts the sequence; a change of its steps makes a new version (see {@link SequenceVersions}).
+     * Its pause state, once set by pause/resume, stays theirs (see {@link #pause}).
+     */
     @PUT
     @Path("/{id}")
     public SequenceView put(@PathParam("id") @Uuid String id, @NotNull @Valid SequenceBody body) {
-        return withPauseState(id, records.write(GlobalTable.SEQUENCES, id, ReferenceBodies.sequence(caller.orgId(), id, body)));
+        return withPauseState(id, versions.put(caller.orgId(), id, ReferenceBodies.sequence(caller.orgId(), id, body)));
     }
 
     /**

@@ -11,7 +11,9 @@ public enum JobKind {
     /** Reopen each enrollment an exclusion rule ended (POST /exclusion-rules/{id}/restore). */
     RESTORE("restore-job/"),
     /** Move each queued enrollment of a sequence to the least-loaded given mailbox (POST /sequences/{id}/reassign-queued). */
-    REASSIGN_QUEUED("reassign-job/");
+    REASSIGN_QUEUED("reassign-job/"),
+    /** Move each active enrollment of a sequence on an older version to its latest (POST /sequences/{id}/upgrade-enrollments). */
+    UPGRADE("upgrade-job/");
 
     private final String commandIdPrefix;
 

@@ -35,11 +35,11 @@ import org.seqengine.service.error.ApiException;
 import org.seqengine.service.error.FieldError;
 
 /**
- * Bulk jobs of every {@link JobKind}: unenroll, restore (reopen what a rule excluded) and
- * reassign-queued. Creating a job resolves its targets from the enrollment indexes, then writes, in
- * ONE Kafka transaction, the job's request and one command per target (command id
- * {@code <kind>-job/<job>/<enrollment>}). After the commit the commands topic is the job's durable
- * work queue: the decider applies each command exactly once, whichever instance owns the person and
+ * Bulk jobs of every {@link JobKind}: unenroll, restore (reopen what a rule excluded),
+ * reassign-queued and upgrade (to a sequence's latest version). Creating a job resolves its targets
+ * from the enrollment indexes, then writes, in ONE Kafka transaction, the job's request and one
+ * command per target (command id {@code <kind>-job/<job>/<enrollment>}). After the commit the
+ * commands topic is the job's durable work queue: the decider applies each command exactly once, whichever instance owns the person and
  * however often instances die; a crash before the commit leaves no job and no command. Outcomes are
  * counted by {@link UnenrollJobProcessor} (one task per job, exactly once): applied, skipped under
  * the decider's rejection code, or failed. No runner loop exists that could run a job twice, and no
@@ -134,6 +134,26 @@ public class UnenrollJobs {
             return new Plan(newJob(Selector.SEQUENCE).setSequenceId(sequenceId).setMailboxEmails(List.copyOf(emails)),
                     new TargetResolver.Targets(commanded, skipped), "reassign queued enrollments",
                     (meta, target) -> new EnrollmentCommand.ReassignMailbox(meta, target.id(), assigned.get(target.id())));
+        });
+    }
+
+    /**
+     * Moves each active enrollment of the sequence (queued or started) on a version older than
+     * {@code toVersion} to it, keeping its step position (the decider checks again: ALREADY_AT_VERSION).
+     * Those already on it are skipped at once under that code.
+     */
+    public UnenrollJobRecord upgrade(String orgId, String sequenceId, int toVersion, String idempotencyKey) {
+        return start(JobKind.UPGRADE, orgId, idempotencyKey, () -> {
+            List<Enrollment> older = new ArrayList<>();
+            int current = 0;
+            for (Enrollment e : resolver.activeOfSequence(orgId, sequenceId)) {
+                if (e.sequenceVersion() < toVersion) older.add(e);
+                else current++;
+            }
+            return new Plan(newJob(Selector.SEQUENCE).setSequenceId(sequenceId).setToVersion(toVersion),
+                    new TargetResolver.Targets(older, current == 0 ? Map.of() : Map.of(RejectionCode.ALREADY_AT_VERSION.name(), current)),
+                    "upgrade to version " + toVersion,
+                    (meta, target) -> new EnrollmentCommand.UpgradeEnrollment(meta, target.id(), toVersion, jobIdOf(meta)));
         });
     }
 

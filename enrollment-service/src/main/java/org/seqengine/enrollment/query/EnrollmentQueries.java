@@ -26,12 +26,14 @@ import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.enrollment.streams.GlobalTable;
+import org.seqengine.enrollment.streams.SchedulingStores;
 import org.seqengine.enrollment.streams.StoreNames;
 import org.seqengine.enrollment.streams.StoreReferenceData;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
+import org.seqengine.schemas.avro.ScheduleStatusRecord;
 
 /**
  * Reads served from the Streams state stores of the whole cluster. Every read is scoped to one
@@ -249,8 +251,10 @@ public class EnrollmentQueries {
         Person person = ref.person(e.personId()).orElse(null);
         // opted out now by any source: here (link, admin, reply, API) or by the CRM flag
         boolean personOptedOut = state.optedOut() || (person != null && person.emailOptOut());
+        ScheduleStatusRecord schedule = e.isActive()
+                ? store(SchedulingStores.SCHEDULE_STATUS).get(Keys.of(e.orgId(), e.id())) : null;
         return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), person,
-                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut);
+                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut, schedule);
     }
 
     /** Ids are single key segments: anything with a slash could reach into another key's range. */

@@ -106,6 +106,7 @@ public final class EnrollmentTopology {
                 new ByteArraySerializer(), DECIDER);
 
         GlobalTable.ALL.forEach(table -> globalStore(topology, table));
+        SchedulingStores.addTo(topology);
         return topology;
     }
 

@@ -34,6 +34,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, base("not_found", message));
     }
 
+    /** 409: the target is not in a state that allows the request (e.g. a task that is no longer open). */
+    public static ApiException conflict(String message) {
+        return new ApiException(409, base("conflict", message));
+    }
+
     public static ApiException conflict(String message, String activeSequenceId, String activeEnrollmentId) {
         Map<String, Object> body = base("conflict", message);
         body.put("active_sequence_id", activeSequenceId);

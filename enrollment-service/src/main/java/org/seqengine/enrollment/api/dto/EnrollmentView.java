@@ -11,12 +11,19 @@ import org.seqengine.enrollment.domain.Reply;
 import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Sequence;
+import org.seqengine.schemas.avro.ScheduleStatusRecord;
 
 /**
  * The seed's Enrollment object, field for field, plus this system's explanations
  * ({@code display_status}, {@code finish_reason}, {@code block_reason}, {@code pause_reason}, ...,
  * {@code updated_by}: the actor of the command behind the last change; {@code excluded_by}: for an
  * Excluded enrollment, the rules that ended it with level, since when and evidence — empty otherwise).
+ * For sending: {@code current_step_index} the step that runs next (= {@code next_step_index});
+ * {@code next_step_due_at} and {@code waiting_for} (WINDOW, MAILBOX_CAPACITY, SEQUENCE_PAUSED; null
+ * when it just waits for its due time) as step-scheduler last published them, null when nothing is
+ * scheduled; {@code version} the sequence version it follows; {@code blocked_variables} the template
+ * variables at fault while {@code block_reason} is MISSING_VARIABLES or INVALID_VARIABLES;
+ * {@code task_assignee_id} who gets its TASK steps (fixed at enrollment).
  */
 public record EnrollmentView(
         String id, Instant createdAt, Instant updatedAt,
@@ -28,7 +35,9 @@ public record EnrollmentView(
         Instant startedAt, Instant endedAt,
         DisplayStatus displayStatus, String finishReason, String blockReason, String pauseReason,
         Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy,
-        List<ExclusionMatchView> excludedBy) {
+        List<ExclusionMatchView> excludedBy,
+        int currentStepIndex, Instant nextStepDueAt, String waitingFor, int version, List<String> blockedVariables,
+        String taskAssigneeId) {
 
     public record SequenceRef(String id, String name, boolean isPaused) {}
 
@@ -40,8 +49,16 @@ public record EnrollmentView(
 
     public record Classification(String id, String category) {}
 
-    /** Reference data may be null when it was deleted upstream; the ids are always known. */
-    public static EnrollmentView of(Enrollment e, Sequence sequence, Person person, Mailbox mailbox, boolean personOptedOut) {
+    /**
+     * Reference data may be null when it was deleted upstream; the ids are always known.
+     *
+     * @param schedule what step-scheduler last said about the pending step (null: nothing scheduled)
+     */
+    public static EnrollmentView of(Enrollment e, Sequence sequence, Person person, Mailbox mailbox, boolean personOptedOut,
+                                    ScheduleStatusRecord schedule) {
+        // the scheduler's view may lag a step behind the enrollment's: only the pending step's status counts
+        ScheduleStatusRecord pending = schedule != null && e.isActive() && schedule.getStepIndex() == e.nextStepIndex()
+                ? schedule : null;
         return new EnrollmentView(
                 e.id(), e.createdAt(), e.updatedAt(),
                 sequence == null ? new SequenceRef(e.sequenceId(), null, false)
@@ -56,7 +73,10 @@ public record EnrollmentView(
                 e.isOptedOut() || personOptedOut, e.isPaused(), e.isReplied(),
                 e.startedAt(), e.endedAt(),
                 e.displayStatus(), name(e.finishReason()), name(e.blockReason()), name(e.pauseReason()),
-                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy(), ExclusionMatchView.of(e.excludedBy()));
+                e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy(), ExclusionMatchView.of(e.excludedBy()),
+                e.nextStepIndex(), pending == null ? null : pending.getNextStepDueAt(),
+                pending == null ? null : pending.getWaitingFor(), e.sequenceVersion(),
+                e.isBlocked() ? e.blockedVariables() : List.of(), e.taskAssigneeId());
     }
 
     private static ReplyMessage reply(Reply r) {
