@@ -31,8 +31,13 @@ public final class SchedulerTopology {
     private SchedulerTopology() {}
 
     public static Topology build(SchedulerSettings settings, SchedulerMetrics metrics) {
+        return build(settings, metrics, false);
+    }
+
+    /** {@code inMemory}: in-memory stores (still changelogged), for topology tests that pipe thousands of records. */
+    static Topology build(SchedulerSettings settings, SchedulerMetrics metrics, boolean inMemory) {
         StreamsBuilder builder = new StreamsBuilder();
-        addStores(builder);
+        addStores(builder, inMemory);
         global(builder, StoreNames.SEQUENCES, Topics.SEQUENCES);
         global(builder, StoreNames.SEQUENCE_VERSIONS, Topics.SEQUENCE_VERSIONS);
         global(builder, StoreNames.SEQUENCE_PAUSES, Topics.SEQUENCE_PAUSES);
@@ -69,21 +74,22 @@ public final class SchedulerTopology {
         return builder.build();
     }
 
-    private static void addStores(StreamsBuilder builder) {
-        keyValue(builder, StoreNames.PEOPLE, JsonSerde.of(PersonEntry.class));
-        keyValue(builder, StoreNames.ENTRIES, JsonSerde.of(ScheduleEntry.class));
-        keyValue(builder, StoreNames.MAILBOXES, JsonSerde.of(MailboxState.class));
-        keyValue(builder, StoreNames.TIMERS, Serdes.String());
-        keyValue(builder, StoreNames.CAPACITY_QUEUE, Serdes.String());
-        keyValue(builder, StoreNames.SEND_LOG, Serdes.String());
-        keyValue(builder, StoreNames.BY_SEQUENCE, Serdes.String());
-        keyValue(builder, StoreNames.SEQUENCES_SEEN, JsonSerde.of(MailboxStage.SequenceSeen.class));
-        keyValue(builder, StoreNames.BLOCKED, Serdes.String());
-        keyValue(builder, StoreNames.TASK_STATE, Serdes.String());
+    private static void addStores(StreamsBuilder builder, boolean inMemory) {
+        keyValue(builder, inMemory, StoreNames.PEOPLE, JsonSerde.of(PersonEntry.class));
+        keyValue(builder, inMemory, StoreNames.ENTRIES, JsonSerde.of(ScheduleEntry.class));
+        keyValue(builder, inMemory, StoreNames.MAILBOXES, JsonSerde.of(MailboxState.class));
+        keyValue(builder, inMemory, StoreNames.TIMERS, Serdes.String());
+        keyValue(builder, inMemory, StoreNames.CAPACITY_QUEUE, Serdes.String());
+        keyValue(builder, inMemory, StoreNames.SEND_LOG, Serdes.String());
+        keyValue(builder, inMemory, StoreNames.BY_SEQUENCE, Serdes.String());
+        keyValue(builder, inMemory, StoreNames.SEQUENCES_SEEN, JsonSerde.of(MailboxStage.SequenceSeen.class));
+        keyValue(builder, inMemory, StoreNames.BLOCKED, Serdes.String());
+        keyValue(builder, inMemory, StoreNames.TASK_STATE, Serdes.String());
     }
 
-    private static <V> void keyValue(StreamsBuilder builder, String name, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde));
+    private static <V> void keyValue(StreamsBuilder builder, boolean inMemory, String name, Serde<V> valueSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde));
     }
 
     private static <V> void global(StreamsBuilder builder, String storeName, Topic<String, V> topic) {

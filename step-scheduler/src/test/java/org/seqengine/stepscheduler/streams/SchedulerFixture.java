@@ -55,12 +55,17 @@ final class SchedulerFixture implements AutoCloseable {
     }
 
     SchedulerFixture(Path stateDir, SchedulerSettings settings) {
+        this(stateDir, settings, false);
+    }
+
+    /** {@code inMemory}: in-memory stores (RocksDB flushes at every one of the driver's commits make thousands of records slow). */
+    SchedulerFixture(Path stateDir, SchedulerSettings settings, boolean inMemory) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "step-scheduler-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        driver = new TopologyTestDriver(SchedulerTopology.build(settings, SchedulerMetrics.NONE), props, START);
+        driver = new TopologyTestDriver(SchedulerTopology.build(settings, SchedulerMetrics.NONE, inMemory), props, START);
         enrollments = input(Topics.ENROLLMENTS);
         people = input(Topics.PEOPLE);
         mailboxes = input(Topics.MAILBOXES);
