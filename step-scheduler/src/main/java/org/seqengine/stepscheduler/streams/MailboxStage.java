@@ -47,6 +47,8 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
     static final String ACTOR = Commands.ACTOR;
     private static final String WAITING_PREFIX = "waiting:";
     private static final StringSerializer KEYS = new StringSerializer();
+    /** Queue entries read at a time by a drain: a full mailbox reads none, a free one a few at a time. */
+    private static final int DRAIN_CHUNK = 64;
 
     private final SchedulerSettings settings;
     private final SchedulerMetrics metrics;
@@ -276,34 +278,42 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
      */
     private void drain(String mailboxKey, Long wokenAt) {
         MailboxState m = mailbox(mailboxKey);
-        if (m.queueSize <= 0) return;
         MailboxLimits limits = m.settings.limits();
-        List<KeyValue<String, String>> head = queue.head(m, mailboxKey, settings.maxFiresPerTick());
-        for (KeyValue<String, String> kv : head) {
-            ScheduleEntry e = entry(kv.value);
-            if (e == null || e.phase != Phase.WAITING_CAPACITY || e.placement == null || !kv.key.equals(e.placement.queueKey())) {
-                queue.take(m, kv.key); // stale: the enrollment moved on
-                continue;
-            }
-            SequenceView sequence = view(e.enrollment);
-            if (sequence == null || sequence.paused() || !sequence.timing().allows(Instant.ofEpochMilli(now))) {
+        int budget = settings.maxFiresPerTick();
+        while (m.queueSize > 0 && budget > 0) {
+            if (!hasCapacity(mailboxKey, m, limits)) return; // O(1) when full: the queue is not even read
+            List<KeyValue<String, String>> chunk = queue.head(m, mailboxKey, Math.min(DRAIN_CHUNK, budget));
+            if (chunk.isEmpty()) return;
+            for (KeyValue<String, String> kv : chunk) {
+                budget--;
+                ScheduleEntry e = entry(kv.value);
+                if (e == null || e.phase != Phase.WAITING_CAPACITY || e.placement == null || !kv.key.equals(e.placement.queueKey())) {
+                    queue.take(m, kv.key); // stale: the enrollment moved on
+                    continue;
+                }
+                SequenceView sequence = view(e.enrollment);
+                if (sequence == null || sequence.paused() || !sequence.timing().allows(Instant.ofEpochMilli(now))) {
+                    queue.take(m, kv.key); // held by its own sequence: not in the way of the others
+                    ScheduleEntry.Placement p = e.placement;
+                    e.placement = p.withTimer(null, p.allowedAt());
+                    e.phase = Phase.NEW;
+                    place(kv.value, e, p.stepIndex(), p.attempt(), p.retry());
+                    continue;
+                }
+                if (!hasCapacity(mailboxKey, m, limits)) return;
                 queue.take(m, kv.key);
-                ScheduleEntry.Placement p = e.placement;
-                e.placement = p.withTimer(null, p.allowedAt());
-                e.phase = Phase.NEW;
-                place(kv.value, e, p.stepIndex(), p.attempt(), p.retry());
-                continue;
+                dispatch(kv.value, e, Math.max(e.placement.allowedAt(), wokenAt == null ? 0 : wokenAt));
             }
-            Instant free = sendLog.nextFreeAt(m, mailboxKey, now, limits);
-            if (free.toEpochMilli() > now) {
-                wakeAt(mailboxKey, m, free.toEpochMilli());
-                return;
-            }
-            queue.take(m, kv.key);
-            long allowed = Math.max(e.placement.allowedAt(), wokenAt == null ? 0 : wokenAt);
-            dispatch(kv.value, e, allowed);
         }
-        if (m.queueSize > 0 && head.size() == settings.maxFiresPerTick()) wakeAt(mailboxKey, m, now); // more next tick
+        if (m.queueSize > 0 && budget == 0) wakeAt(mailboxKey, m, now); // the rest at the next tick
+    }
+
+    /** Whether one more email fits now; if not, the mailbox wakes up when it does. */
+    private boolean hasCapacity(String mailboxKey, MailboxState m, MailboxLimits limits) {
+        long free = sendLog.nextFreeAt(m, mailboxKey, now, limits).toEpochMilli();
+        if (free <= now) return true;
+        wakeAt(mailboxKey, m, free);
+        return false;
     }
 
     private void wakeAt(String mailboxKey, MailboxState m, long at) {
