@@ -226,16 +226,18 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         SequenceStep definition = sequence.step(step).get();
         long due = sequence.timing().dueAt(s.waitsFrom(), definition.waitDays()).toEpochMilli();
         boolean same = e.placement != null && e.placement.sameStep(step, attempt, due);
+        // lateness counts from when the scheduler could know: not before it placed the step (again, after a hold)
+        long notBefore = same && e.phase != Phase.HELD ? e.placement.notBefore() : now;
         if (sequence.paused()) {
             if (same && e.phase == Phase.HELD) return;
             unplace(e);
-            e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, due, retry, null, null);
+            e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, notBefore, due, retry, null, null);
             e.phase = Phase.HELD;
             setStatus(key, e, new ScheduleEntry.Status(step, null, WaitReason.SEQUENCE_PAUSED.name()));
             return;
         }
         Instant dueAt = Instant.ofEpochMilli(due);
-        long allowed = sequence.timing().earliestSendableAt(dueAt).toEpochMilli();
+        long allowed = sequence.timing().earliestSendableAt(Instant.ofEpochMilli(Math.max(due, notBefore))).toEpochMilli();
         long wake = due > now ? allowed : sequence.timing().earliestSendableAt(Instant.ofEpochMilli(now)).toEpochMilli();
         if (wake > now) {
             if (same && e.phase == Phase.SCHEDULED && e.placement.timerKey() != null
@@ -244,7 +246,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
             }
             unplace(e);
             String timer = timers.add(wake, now, TimerWheel.STEP, key);
-            e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, allowed, retry, timer, null);
+            e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, notBefore, allowed, retry, timer, null);
             e.phase = Phase.SCHEDULED;
             WaitReason reason = due > now ? WaitReason.DUE_TIME : WaitReason.WINDOW;
             setStatus(key, e, new ScheduleEntry.Status(step, wake, reason.name()));
@@ -252,7 +254,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         }
         if (same && e.phase == Phase.WAITING_CAPACITY) return;
         unplace(e);
-        e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, allowed, retry, null, null);
+        e.placement = new ScheduleEntry.Placement(step, attempt, definition.kind(), due, notBefore, allowed, retry, null, null);
         if (!definition.kind().usesMailboxCapacity()) {
             dispatch(key, e, allowed);
             return;
@@ -263,8 +265,8 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         drain(e.mailboxKey, null);
         if (e.phase == Phase.WAITING_CAPACITY) {
             Instant free = sendLog.nextFreeAt(m, e.mailboxKey, now, m.settings.limits());
-            long notBefore = sequence.timing().earliestSendableAt(free).toEpochMilli();
-            setStatus(key, e, new ScheduleEntry.Status(step, notBefore, WaitReason.MAILBOX_CAPACITY.name()));
+            long freeInWindow = sequence.timing().earliestSendableAt(free).toEpochMilli();
+            setStatus(key, e, new ScheduleEntry.Status(step, freeInWindow, WaitReason.MAILBOX_CAPACITY.name()));
         }
     }
 
@@ -295,7 +297,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
                 if (sequence == null || sequence.paused() || !sequence.timing().allows(Instant.ofEpochMilli(now))) {
                     queue.take(m, kv.key); // held by its own sequence: not in the way of the others
                     ScheduleEntry.Placement p = e.placement;
-                    e.placement = p.withTimer(null, p.allowedAt());
+                    e.placement = p.withTimer(null);
                     e.phase = Phase.NEW;
                     place(kv.value, e, p.stepIndex(), p.attempt(), p.retry());
                     continue;
@@ -410,7 +412,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         ScheduleEntry e = entry(t.id());
         if (e == null || e.phase != Phase.SCHEDULED || e.placement == null || !t.key().equals(e.placement.timerKey())) return;
         ScheduleEntry.Placement p = e.placement;
-        e.placement = p.withTimer(null, p.allowedAt());
+        e.placement = p.withTimer(null);
         place(t.id(), e, p.stepIndex(), p.attempt(), p.retry());
     }
 

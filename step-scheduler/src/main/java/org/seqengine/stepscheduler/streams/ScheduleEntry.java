@@ -33,24 +33,25 @@ public final class ScheduleEntry {
 
     /**
      * @param dueAt     when the step falls due ({@code wait_days} after the previous step or the enrollment)
-     * @param allowedAt when it may first go: its due time moved into its window
+     * @param notBefore when the scheduler placed it (again after a pause or a block): it cannot have gone earlier
+     * @param allowedAt when it may first go: {@code max(dueAt, notBefore)} moved into its window (lateness counts from here)
      * @param retry     a retry after a block was fixed
      * @param timerKey  its pending timer (a stale timer is ignored when it fires)
      * @param queueKey  its place in the capacity queue (a stale place is dropped when the queue reaches it)
      */
-    public record Placement(int stepIndex, int attempt, StepKind kind, long dueAt, long allowedAt, boolean retry,
-                            String timerKey, String queueKey) {
+    public record Placement(int stepIndex, int attempt, StepKind kind, long dueAt, long notBefore, long allowedAt,
+                            boolean retry, String timerKey, String queueKey) {
 
         boolean sameStep(int step, int tryNumber, long due) {
             return stepIndex == step && attempt == tryNumber && dueAt == due;
         }
 
-        Placement withTimer(String key, long allowed) {
-            return new Placement(stepIndex, attempt, kind, dueAt, allowed, retry, key, null);
+        Placement withTimer(String key) {
+            return new Placement(stepIndex, attempt, kind, dueAt, notBefore, allowedAt, retry, key, null);
         }
 
         Placement inQueue(String key) {
-            return new Placement(stepIndex, attempt, kind, dueAt, allowedAt, retry, null, key);
+            return new Placement(stepIndex, attempt, kind, dueAt, notBefore, allowedAt, retry, null, key);
         }
     }
 

@@ -169,6 +169,11 @@ final class SchedulerFixture implements AutoCloseable {
         return write(b.build());
     }
 
+    /** The enrollment as last written. */
+    EnrollmentRecord latest(String id) {
+        return last.get(id);
+    }
+
     EnrollmentRecord write(EnrollmentRecord e) {
         last.put(e.getId(), e);
         enrollments.pipeInput(key(e.getId()), e);
