@@ -11,11 +11,12 @@ import java.time.Instant;
  * @param pauseReason         MANUAL or OUT_OF_OFFICE, or null
  * @param resumeAt            when an out-of-office pause ends, or null
  * @param active              not finished
+ * @param updatedAt           when enrollment-service last changed it (tells an answer to a dispatch from an older update)
  */
 public record EnrollmentSnapshot(String orgId, String enrollmentId, String personId, String sequenceId,
                                  int sequenceVersion, String mailboxId, Instant createdAt, Instant lastStepAt,
                                  int nextStepIndex, Integer dispatchedStepIndex, String blockReason,
-                                 String pauseReason, Instant resumeAt, boolean active) {
+                                 String pauseReason, Instant resumeAt, boolean active, Instant updatedAt) {
 
     public static final String OUT_OF_OFFICE = "OUT_OF_OFFICE";
 

@@ -21,7 +21,8 @@ final class AvroViews {
     static EnrollmentSnapshot enrollment(EnrollmentRecord r) {
         return new EnrollmentSnapshot(r.getOrgId(), r.getId(), r.getPersonId(), r.getSequenceId(), r.getSequenceVersion(),
                 r.getMailboxId(), r.getCreatedAt(), r.getLastStepAt(), r.getNextStepIndex(), r.getDispatchedStepIndex(),
-                r.getBlockReason(), r.getPauseReason(), r.getResumeAt(), r.getFinishReason() == null);
+                r.getBlockReason(), r.getPauseReason(), r.getResumeAt(), r.getFinishReason() == null,
+                r.getUpdatedAt());
     }
 
     /** A deleted mailbox (tombstone) is unknown again: default limits, and it cannot send. */

@@ -2,6 +2,7 @@ package org.seqengine.stepscheduler.streams;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
 import java.util.Map;
 import org.seqengine.stepscheduler.domain.EnrollmentSnapshot;
 import org.seqengine.stepscheduler.domain.MailboxSettings;
@@ -23,8 +24,11 @@ public sealed interface MailboxInput {
     record EnrollmentChanged(EnrollmentSnapshot enrollment, int generation, Map<String, Object> person)
             implements MailboxInput {}
 
-    /** The enrollment finished, its person was erased, or it moved to another mailbox ({@code moved}). */
-    record EnrollmentRemoved(String enrollmentKey, boolean moved) implements MailboxInput {}
+    /**
+     * The enrollment finished, its person was erased, or it moved to another mailbox ({@code moved}).
+     * {@code at}: when enrollment-service wrote that (null: unknown).
+     */
+    record EnrollmentRemoved(String enrollmentKey, boolean moved, Instant at) implements MailboxInput {}
 
     /** The person of an enrollment blocked for template variables changed. */
     record PersonChanged(String enrollmentKey, Map<String, Object> person) implements MailboxInput {}

@@ -149,7 +149,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
 
     private void enrollmentRemoved(MailboxInput.EnrollmentRemoved r) {
         ScheduleEntry e = entry(r.enrollmentKey());
-        if (e != null) forget(r.enrollmentKey(), e, !r.moved());
+        if (e != null) forget(r.enrollmentKey(), e, !r.moved(), r.moved() ? null : r.at());
     }
 
     private void personChanged(MailboxInput.PersonChanged p) {
@@ -180,14 +180,14 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         EnrollmentSnapshot s = e.enrollment;
         EnrollmentPlan plan = EnrollmentPlan.of(s, e.lastDispatch, e.phase == Phase.AWAITING_OUTCOME, e.generation);
         if (plan instanceof EnrollmentPlan.Forget) {
-            forget(key, e, true);
+            forget(key, e, true, s.updatedAt());
         } else if (plan instanceof EnrollmentPlan.InFlight) {
-            leave(e, false);
+            leave(e, null);
             e.phase = Phase.IN_FLIGHT;
             e.retryInputs = null;
             setStatus(key, e, null);
         } else if (plan instanceof EnrollmentPlan.Paused p) {
-            leave(e, true); // a step dispatched meanwhile found it paused: nothing went out
+            leave(e, s.updatedAt()); // a step dispatched meanwhile found it paused: nothing went out
             e.phase = Phase.PAUSED;
             setStatus(key, e, null);
             Long resumeAt = p.resumeAt() == null ? null : p.resumeAt().toEpochMilli();
@@ -197,13 +197,13 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
             }
         } else if (plan instanceof EnrollmentPlan.Blocked b) {
             if (e.placement != null && e.placement.retry() && isPlaced(e.phase)) return; // our retry is on its way
-            leave(e, true); // blocked at dispatch: no email went out
+            leave(e, s.updatedAt()); // blocked at dispatch: no email went out
             e.phase = Phase.BLOCKED;
             setStatus(key, e, null);
             blocked.put(blockedKey(e), b.reason());
             tryUnblock(key, e, BlockCheck.Cause.ENROLLMENT);
         } else if (plan instanceof EnrollmentPlan.Schedule sc) {
-            if (!isPlaced(e.phase)) leave(e, false); // the last dispatch completed (or never answered for this step)
+            if (!isPlaced(e.phase)) leave(e, null); // the last dispatch completed (or never answered for this step)
             e.retryInputs = null;
             place(key, e, sc.stepIndex(), sc.attempt(), false);
         }
@@ -236,7 +236,6 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
             setStatus(key, e, new ScheduleEntry.Status(step, null, WaitReason.SEQUENCE_PAUSED.name()));
             return;
         }
-        Instant dueAt = Instant.ofEpochMilli(due);
         long allowed = sequence.timing().earliestSendableAt(Instant.ofEpochMilli(Math.max(due, notBefore))).toEpochMilli();
         long wake = due > now ? allowed : sequence.timing().earliestSendableAt(Instant.ofEpochMilli(now)).toEpochMilli();
         if (wake > now) {
@@ -357,11 +356,16 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
     }
 
     /**
-     * Leaves the current phase. {@code refund}: the answer to a pending dispatch shows that no email
-     * went out (blocked, paused, ended), so its slot of the rolling day is given back.
+     * Leaves the current phase. {@code noEmailAnsweredAt}: enrollment-service wrote, at that instant, a
+     * state showing that no email went out (blocked, paused, ended); if that is the answer to the pending
+     * dispatch (written at or after it, not an older update), the dispatch's slot of the rolling day is
+     * given back. Null: keep the slot.
      */
-    private void leave(ScheduleEntry e, boolean refund) {
-        if (refund && e.phase == Phase.AWAITING_OUTCOME) refund(e);
+    private void leave(ScheduleEntry e, Instant noEmailAnsweredAt) {
+        if (noEmailAnsweredAt != null && e.phase == Phase.AWAITING_OUTCOME && e.lastDispatch != null
+                && noEmailAnsweredAt.toEpochMilli() >= e.lastDispatch.at()) {
+            refund(e);
+        }
         if (e.phase == Phase.BLOCKED) blocked.delete(blockedKey(e));
         unplace(e);
     }
@@ -379,8 +383,8 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         if (sendLog.refund(m, e.mailboxKey, sendKey)) drain(e.mailboxKey, null);
     }
 
-    private void forget(String key, ScheduleEntry e, boolean publish) {
-        leave(e, true);
+    private void forget(String key, ScheduleEntry e, boolean publish, Instant noEmailAnsweredAt) {
+        leave(e, noEmailAnsweredAt);
         if (e.indexed) unindex(key, e);
         setStatus(key, e, null, publish);
         entries.put(key, null);

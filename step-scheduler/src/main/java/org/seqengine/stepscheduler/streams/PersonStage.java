@@ -62,7 +62,7 @@ final class PersonStage implements Processor<String, PersonStageInput, String, M
         boolean active = e.getFinishReason() == null;
         if (!active) {
             if (previous != null && previous.active()) {
-                forward(record, previous.mailboxKey(), new MailboxInput.EnrollmentRemoved(enrollmentKey, false));
+                forward(record, previous.mailboxKey(), new MailboxInput.EnrollmentRemoved(enrollmentKey, false, e.getUpdatedAt()));
             }
             int generation = previous == null ? 0 : previous.generation();
             entry.enrollments.put(e.getId(), new PersonEntry.Route(mailboxKey, generation, false, false));
@@ -70,7 +70,7 @@ final class PersonStage implements Processor<String, PersonStageInput, String, M
         }
         int generation = previous == null ? 0 : previous.generation();
         if (previous != null && previous.active() && !previous.mailboxKey().equals(mailboxKey)) {
-            forward(record, previous.mailboxKey(), new MailboxInput.EnrollmentRemoved(enrollmentKey, true));
+            forward(record, previous.mailboxKey(), new MailboxInput.EnrollmentRemoved(enrollmentKey, true, e.getUpdatedAt()));
             generation++;
         } else if (previous != null && !previous.active()) {
             generation++; // reopened: its earlier dispatches were forgotten when it finished
@@ -84,7 +84,7 @@ final class PersonStage implements Processor<String, PersonStageInput, String, M
     private void erased(Record<String, PersonStageInput> record, PersonEntry entry) {
         String org = Keys.orgOf(record.key());
         entry.enrollments.forEach((id, route) -> {
-            if (route.active()) forward(record, route.mailboxKey(), new MailboxInput.EnrollmentRemoved(Keys.of(org, id), false));
+            if (route.active()) forward(record, route.mailboxKey(), new MailboxInput.EnrollmentRemoved(Keys.of(org, id), false, null));
         });
     }
 

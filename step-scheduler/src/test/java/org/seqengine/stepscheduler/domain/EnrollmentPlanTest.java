@@ -10,7 +10,7 @@ class EnrollmentPlanTest {
     static final Instant T = Instant.parse("2026-11-23T08:00:00Z");
 
     static EnrollmentSnapshot at(int step, Integer inFlight, String block, String pause, Instant resumeAt, boolean active) {
-        return new EnrollmentSnapshot("org", "e", "p", "s", 1, "m", T, null, step, inFlight, block, pause, resumeAt, active);
+        return new EnrollmentSnapshot("org", "e", "p", "s", 1, "m", T, null, step, inFlight, block, pause, resumeAt, active, T);
     }
 
     @Test
