@@ -37,6 +37,34 @@ public final class MailboxCapacity {
     return free;
   }
 
+  /**
+   * The same rule over a summary of the sends, for a caller that keeps them in an ordered store
+   * instead of a list (step-scheduler's send log): {@code sendsInDay} sends younger than a scaled
+   * day at {@code now}; {@code limitingSend} the one that must age out before one more fits, i.e.
+   * the {@code (sendsInDay - dailyLimit)}-th oldest of them counting from 0 (needed only when
+   * {@code sendsInDay >= dailyLimit}); {@code latestSend} the mailbox's latest send (null: none).
+   * Equal to {@link #nextFreeAt(Collection, Instant, MailboxLimits, TimeScale)} over those sends.
+   */
+  public static Instant nextFreeAt(int sendsInDay, Instant limitingSend, Instant latestSend, Instant now,
+      MailboxLimits limits, TimeScale scale) {
+    Instant free = now;
+    if (sendsInDay >= limits.dailyLimit()) {
+      if (limitingSend == null) {
+        throw new IllegalArgumentException("at the daily limit the limiting send is required");
+      }
+      free = later(free, limitingSend.plus(scale.dayLength()));
+    }
+    if (limits.minSecondsBetweenSends() > 0 && latestSend != null) {
+      free = later(free, latestSend.plus(scale.toReal(Duration.ofSeconds(limits.minSecondsBetweenSends()))));
+    }
+    return free;
+  }
+
+  /** Whether a send at {@code send} still counts in the rolling day ending at {@code now}. */
+  public static boolean stillCounts(Instant send, Instant now, TimeScale scale) {
+    return send.isAfter(now.minus(scale.dayLength()));
+  }
+
   /** The sends still relevant at {@code now}: younger than a scaled day (older ones can be forgotten). */
   public static List<Instant> stillCounting(Collection<Instant> sends, Instant now, TimeScale scale) {
     Instant horizon = now.minus(scale.dayLength());
