@@ -23,6 +23,10 @@ public record SchedulerSettings(TimeScale scale, Duration tickInterval, int maxF
         return new SchedulerSettings(scale, tickInterval, maxFiresPerTick, sequenceCheckInterval, maxReplansPerCheck);
     }
 
+    public SchedulerSettings withMaxReplansPerCheck(int max) {
+        return new SchedulerSettings(scale, tickInterval, maxFiresPerTick, sequenceCheckInterval, max);
+    }
+
     public SchedulerSettings withMaxFiresPerTick(int max) {
         return new SchedulerSettings(scale, tickInterval, max, sequenceCheckInterval, maxReplansPerCheck);
     }

@@ -206,6 +206,27 @@ class SchedulerTopologyTest {
     }
 
     @Test
+    void aResumedSequenceIsReplannedInBoundedChecksThatGoOnWhereTheyStopped() {
+        f = new SchedulerFixture(stateDir, SchedulerSettings.defaults().withMaxReplansPerCheck(2));
+        f.sequence("seq", email(0));
+        f.mailbox("mbx");
+        f.pauseSequence("seq", true);
+        for (int i = 0; i < 5; i++) f.enroll("e" + i, "p" + i, "seq", "mbx");
+        f.advance(Duration.ofMillis(200));
+        assertThat(f.dispatched()).isEmpty();
+
+        f.pauseSequence("seq", false);
+        f.advance(Duration.ofMillis(200));
+        assertThat(f.dispatched()).hasSize(2);
+        f.advance(Duration.ofMillis(200));
+        assertThat(f.dispatched()).hasSize(2);
+        f.advance(Duration.ofMillis(200));
+        assertThat(f.dispatched()).hasSize(1);
+        f.advance(Duration.ofMillis(200));
+        assertThat(f.dispatched()).isEmpty();
+    }
+
+    @Test
     void theStatusIsPublishedOnlyWhenItChanges() {
         f = new SchedulerFixture(stateDir);
         f.sequence("seq", email(3));
