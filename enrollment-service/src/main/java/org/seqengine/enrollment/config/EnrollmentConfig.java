@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.config;
 
+import org.seqengine.service.config.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public interface EnrollmentConfig {
     @WithDefault("P1D")
     Duration schedulerDayLength();
 
-    Topics topics();
+    TopicSettings topics();
 
     UnenrollJobs unenrollJobs();
 
@@ -47,13 +48,5 @@ public interface EnrollmentConfig {
         /** How often finished jobs are checked for expiry and progress is published. */
         @WithDefault("1S")
         Duration publishInterval();
-    }
-
-    interface Topics {
-        @WithDefault("3")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
     }
 }

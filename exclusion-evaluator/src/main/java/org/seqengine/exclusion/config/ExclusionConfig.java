@@ -1,5 +1,6 @@
 package org.seqengine.exclusion.config;
 
+import org.seqengine.service.config.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,14 +28,5 @@ public interface ExclusionConfig {
     @WithDefault("1000")
     int maxFlipsPerRun();
 
-    Topics topics();
-
-    interface Topics {
-        /** Partitions of the topics this service creates when missing: must equal enrollment-service's. */
-        @WithDefault("3")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
-    }
+    TopicSettings topics();
 }

@@ -1,5 +1,6 @@
 package org.seqengine.exclusion.streams;
 
+import org.seqengine.service.kafka.JsonSerde;
 import org.seqengine.service.kafka.GlobalStoreUpdater;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,5 +1,6 @@
 package org.seqengine.stepscheduler.config;
 
+import org.seqengine.service.config.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -31,14 +32,5 @@ public interface SchedulerConfig {
     @WithDefault("10000")
     int maxReplansPerCheck();
 
-    Topics topics();
-
-    interface Topics {
-        /** Partitions of the topics this service creates when missing: must equal enrollment-service's. */
-        @WithDefault("3")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
-    }
+    TopicSettings topics();
 }

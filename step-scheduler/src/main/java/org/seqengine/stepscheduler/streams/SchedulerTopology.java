@@ -1,5 +1,6 @@
 package org.seqengine.stepscheduler.streams;
 
+import org.seqengine.service.kafka.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;

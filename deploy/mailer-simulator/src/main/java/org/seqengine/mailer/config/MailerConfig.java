@@ -1,5 +1,6 @@
 package org.seqengine.mailer.config;
 
+import org.seqengine.service.config.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -15,14 +16,5 @@ public interface MailerConfig {
     @WithDefault("120S")
     Duration rebuildTimeout();
 
-    Topics topics();
-
-    interface Topics {
-        /** Partitions of the topics this service creates when missing: keep equal to enrollment-service's. */
-        @WithDefault("3")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
-    }
+    TopicSettings topics();
 }

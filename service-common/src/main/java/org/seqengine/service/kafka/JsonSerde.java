@@ -1,7 +1,9 @@
-package org.seqengine.exclusion.streams;
+package org.seqengine.service.kafka;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,12 +12,15 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON (Jackson) for this topology's own repartition topics and stores: records of the domain
- * package, never read by another service, so they need no Avro schema release.
+ * JSON (Jackson) for a service's own repartition topics and stores: records of its domain package,
+ * never read by another service, so they need no Avro schema release. Instants are written as
+ * epoch numbers; unknown properties are ignored so a record may gain a field across a rolling upgrade.
  */
 public final class JsonSerde {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonSerde() {}
