@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,14 @@ final class ChaosSupport {
 
     static Path evaluatorJar() {
         return packaged("evaluator.jar", "../exclusion-evaluator/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Path schedulerJar() {
+        return packaged("scheduler.jar", "../step-scheduler/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Path mailerJar() {
+        return packaged("mailer.jar", "../deploy/mailer-simulator/target/quarkus-app/quarkus-run.jar");
     }
 
     private static Path packaged(String property, String defaultPath) {
@@ -93,6 +102,36 @@ final class ChaosSupport {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The enrollment's {@code display_status} as the API shows it, {@code NOT_FOUND} on 404, or
+     * {@code UNAVAILABLE} when the service does not answer 200 now (callers poll with Awaitility).
+     */
+    static String displayStatus(ServiceProcess service, String enrollmentId) throws InterruptedException {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(service.baseUrl() + "/sequences/v1/enrollments/" + enrollmentId))
+                    .header("x-api-key", ServiceProcess.API_KEY).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 404) {
+                return "NOT_FOUND";
+            }
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).path("display_status").asText() : "UNAVAILABLE";
+        } catch (IOException e) {
+            return "UNAVAILABLE";
+        }
+    }
+
+    /** The mailer simulator's sends per request id ({@code GET /mailer/sends}). */
+    static Map<String, Long> mailerSends(ServiceProcess mailer) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(mailer.baseUrl() + "/mailer/sends"))
+                .header("x-api-key", ServiceProcess.API_KEY).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /mailer/sends answered " + r.statusCode() + ": " + r.body());
+        }
+        return MailerSends.parse(r.body());
     }
 
     /** Bursts of 1–5 commands for one person, back to back; bursts paced to about {@code perSecond}. */
