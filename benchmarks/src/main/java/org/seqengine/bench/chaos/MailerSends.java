@@ -2,96 +2,50 @@ package org.seqengine.bench.chaos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The mailer simulator's sends per request id ({@code GET /mailer/sends}), read leniently: an
- * object of {@code request_id -> count}, the same under one field (e.g. {@code {"sends": {...}}}),
- * or a list of {@code {"request_id", "count"|"sends"}} (bare or under one field). Other number
- * fields next to such a map (e.g. a total) are ignored.
+ * The mailer simulator's counts, as {@code GET /mailer/sends} and {@code GET /mailer/sends/{request_id}}
+ * answer them (deploy/mailer-simulator README). Its ledger is rebuilt at start-up from the committed
+ * delivery results, so the counts run on across a restart.
  */
 public final class MailerSends {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code GET /mailer/sends}: emails sent, requests sent at least once, repeats received (not sent), requests sent twice or more. */
+    public record Summary(long totalSends, long distinctRequests, long duplicatesReceived, long sentMoreThanOnceCount) {
+    }
+
     private MailerSends() {
     }
 
-    public static Map<String, Long> parse(String body) {
+    public static Summary summary(String body) {
+        JsonNode n = read(body);
+        return new Summary(number(n, "total_sends"), number(n, "distinct_requests"), number(n, "duplicates_received"),
+                number(n, "sent_more_than_once_count"));
+    }
+
+    /** {@code GET /mailer/sends/{request_id}}: how often that request was sent (0 when never received). */
+    public static long sendsOfRequest(String body) {
+        return number(read(body), "sends");
+    }
+
+    private static long number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("no number " + field + " in " + n);
+        }
+        return v.asLong();
+    }
+
+    private static JsonNode read(String body) {
         try {
-            return parse(JSON.readTree(body));
+            return JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + body, e);
         }
-    }
-
-    static Map<String, Long> parse(JsonNode node) {
-        if (node.isArray()) {
-            Map<String, Long> counts = new HashMap<>();
-            for (JsonNode entry : node) {
-                String id = text(entry, "request_id", "requestId", "id");
-                JsonNode count = first(entry, "count", "sends", "sent");
-                if (id == null || count == null || !count.isNumber()) {
-                    throw new IllegalArgumentException("not a {request_id, count} entry: " + entry);
-                }
-                counts.merge(id, count.asLong(), Long::sum);
-            }
-            return counts;
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("neither an object nor a list: " + node);
-        }
-        // a field that holds the per-request counts wins over the object's own number fields
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            JsonNode value = it.next().getValue();
-            if (value.isArray() || (value.isObject() && value.size() > 0 && allNumbers(value))) {
-                return parse(value);
-            }
-        }
-        Map<String, Long> counts = new HashMap<>();
-        node.fields().forEachRemaining(e -> {
-            if (e.getValue().isNumber()) {
-                counts.put(e.getKey(), e.getValue().asLong());
-            }
-        });
-        return counts;
-    }
-
-    /** Sums the counts of several instances' snapshots (each instance counts from zero). */
-    @SafeVarargs
-    public static Map<String, Long> sum(Map<String, Long>... snapshots) {
-        Map<String, Long> total = new HashMap<>();
-        for (Map<String, Long> s : snapshots) {
-            s.forEach((id, n) -> total.merge(id, n, Long::sum));
-        }
-        return total;
-    }
-
-    private static boolean allNumbers(JsonNode object) {
-        for (JsonNode v : object) {
-            if (!v.isNumber()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static JsonNode first(JsonNode entry, String... names) {
-        for (String n : names) {
-            if (entry.has(n)) {
-                return entry.get(n);
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode entry, String... names) {
-        JsonNode n = first(entry, names);
-        return n == null || n.isNull() ? null : n.asText();
     }
 }

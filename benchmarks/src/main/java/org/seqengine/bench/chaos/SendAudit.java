@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
 
 /**
  * Checks that every (enrollment, step) expected was asked for once and sent once: on
  * {@code steps.send-requests.v1} (read read_committed) exactly one request per enrollment and step,
- * and in the mailer's counts ({@code GET /mailer/sends}: sends per request id) exactly one send of
- * that request. Prints EVERY-STEP-SENT-EXACTLY-ONCE, or what is missing, asked twice or sent twice.
+ * and exactly one send of that request in the given counts — the mailer simulator's
+ * ({@code GET /mailer/sends/{request_id}}), or the sends on {@code steps.delivery-results.v1}
+ * ({@link #readSends}). Prints EVERY-STEP-SENT-EXACTLY-ONCE, or what is missing, asked twice or sent twice.
  */
 public final class SendAudit {
 
@@ -66,9 +68,25 @@ public final class SendAudit {
     }
 
     /**
+     * Sends per request id as {@code steps.delivery-results.v1} (read_committed) tells them: each
+     * {@code SENT}, {@code BOUNCED} or {@code FAILED} result is one send attempt (a {@code REPLIED} or
+     * {@code OPT_OUT} result follows a send, it is none itself).
+     */
+    public static Map<String, Long> readSends(String bootstrap) {
+        Map<String, Long> sends = new HashMap<>();
+        Verifier.readAll(bootstrap, Topics.DELIVERY_RESULTS.name(), r -> {
+            DeliveryResultRecord d = Topics.DELIVERY_RESULTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            if (Set.of("SENT", "BOUNCED", "FAILED").contains(d.getOutcome())) {
+                sends.merge(d.getRequestId(), 1L, Long::sum);
+            }
+        });
+        return sends;
+    }
+
+    /**
      * @param expectedSteps  {@link #step} keys of every step that must have been sent
      * @param requests       the send requests on the topic
-     * @param sendsByRequest the mailer's sends per request id (over every instance it ran as)
+     * @param sendsByRequest sends per request id (ids not among {@code requests} count as unknown sends)
      */
     public static Report audit(Set<String> expectedSteps, Collection<Request> requests, Map<String, Long> sendsByRequest) {
         List<String> samples = new ArrayList<>();

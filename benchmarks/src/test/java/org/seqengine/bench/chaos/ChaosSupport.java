@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,15 +122,24 @@ final class ChaosSupport {
         }
     }
 
-    /** The mailer simulator's sends per request id ({@code GET /mailer/sends}). */
-    static Map<String, Long> mailerSends(ServiceProcess mailer) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(mailer.baseUrl() + "/mailer/sends"))
+    /** The mailer simulator's summary ({@code GET /mailer/sends}). */
+    static MailerSends.Summary mailerSummary(ServiceProcess mailer) throws IOException, InterruptedException {
+        return MailerSends.summary(mailerGet(mailer, "/mailer/sends"));
+    }
+
+    /** How often the mailer simulator sent one request ({@code GET /mailer/sends/{request_id}}). */
+    static long mailerSendsOf(ServiceProcess mailer, String requestId) throws IOException, InterruptedException {
+        return MailerSends.sendsOfRequest(mailerGet(mailer, "/mailer/sends/" + requestId));
+    }
+
+    private static String mailerGet(ServiceProcess mailer, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(mailer.baseUrl() + path))
                 .header("x-api-key", ServiceProcess.API_KEY).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /mailer/sends answered " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
-        return MailerSends.parse(r.body());
+        return r.body();
     }
 
     /** Bursts of 1–5 commands for one person, back to back; bursts paced to about {@code perSecond}. */

@@ -2,12 +2,20 @@ package org.seqengine.bench.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
+import org.seqengine.bench.Fixture;
+import org.seqengine.bench.KafkaIo;
 import org.seqengine.bench.chaos.SendAudit.Request;
+import org.seqengine.deploy.TestBroker;
+import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.DeliveryResultRecord;
+import org.seqengine.schemas.avro.SendRequestRecord;
 
 /** The send audit finds every way a step can be lost or doubled (so a clean verdict means something). */
 class SendAuditTest {
@@ -49,5 +57,42 @@ class SendAuditTest {
         assertThat(report.summary()).startsWith("NOT-EVERY-STEP-SENT-EXACTLY-ONCE")
                 .contains("no send request: e2#1").contains("2 send requests: e1#0").contains("sent 2 times: e2#0")
                 .contains("never sent: e1#1").contains("no such request on the topic: rX");
+    }
+
+    @Test
+    void readsTheRequestsAndCountsSentBouncedAndFailedResultsAsSends() {
+        try (TestBroker broker = TestBroker.start()) {
+            KafkaIo.createTopics(broker.bootstrapServers(), 1);
+            try (KafkaProducer<byte[], byte[]> producer = KafkaIo.bulkProducer(broker.bootstrapServers())) {
+                Fixture.send(producer, Topics.SEND_REQUESTS, "p1", request("r10", "e1", 0));
+                Fixture.send(producer, Topics.SEND_REQUESTS, "p1", request("r11", "e1", 1));
+                Fixture.send(producer, Topics.DELIVERY_RESULTS, "p1", result("r10", "e1", 0, "SENT"));
+                Fixture.send(producer, Topics.DELIVERY_RESULTS, "p1", result("r10", "e1", 0, "REPLIED")); // no send
+                Fixture.send(producer, Topics.DELIVERY_RESULTS, "p1", result("r11", "e1", 1, "BOUNCED"));
+                Fixture.send(producer, Topics.DELIVERY_RESULTS, "p1", result("r11", "e1", 1, "FAILED"));  // a second attempt
+            }
+
+            List<Request> requests = SendAudit.readRequests(broker.bootstrapServers());
+            Map<String, Long> sends = SendAudit.readSends(broker.bootstrapServers());
+
+            assertThat(requests).containsExactly(new Request("r10", "e1", 0), new Request("r11", "e1", 1));
+            assertThat(sends).containsExactlyInAnyOrderEntriesOf(Map.of("r10", 1L, "r11", 2L));
+            SendAudit.Report report = SendAudit.audit(Set.of("e1#0", "e1#1"), requests, sends);
+            assertThat(report.sentOnce()).isEqualTo(1);
+            assertThat(report.sentMoreThanOnce()).isEqualTo(1);
+        }
+    }
+
+    private static SendRequestRecord request(String id, String enrollment, int step) {
+        return SendRequestRecord.newBuilder().setRequestId(id).setOrgId(Fixture.ORG).setPersonId("p1").setEnrollmentId(enrollment)
+                .setSequenceId("s").setSequenceVersion(1).setStepIndex(step).setAttempt(1).setMailboxId("m")
+                .setFromEmail("a@x.example").setToEmail("b@y.example").setSubject("Hi").setBody("Hello")
+                .setRequestedAt(Instant.now()).build();
+    }
+
+    private static DeliveryResultRecord result(String requestId, String enrollment, int step, String outcome) {
+        return DeliveryResultRecord.newBuilder().setResultId(requestId + "/" + outcome).setRequestId(requestId)
+                .setOrgId(Fixture.ORG).setPersonId("p1").setEnrollmentId(enrollment).setStepIndex(step).setOutcome(outcome)
+                .setOccurredAt(Instant.now()).build();
     }
 }

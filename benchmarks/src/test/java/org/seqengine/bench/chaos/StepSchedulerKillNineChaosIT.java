@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,9 @@ import org.seqengine.schemas.avro.DispatchStepCommand;
  * retried until 201, also across a kill); step-scheduler is killed with SIGKILL when half of them are
  * enrolled and restarted on its state directory; the simulator is killed once a third of the second
  * steps were requested, and restarted. Then every enrollment must be Completed, every (enrollment,
- * step) must have exactly one send request on {@code steps.send-requests.v1} and exactly one send in
- * the simulator's counts ({@code GET /mailer/sends}, summed over its two lives), checked by
- * {@link SendAudit}.
+ * step) must have exactly one send request on {@code steps.send-requests.v1} and exactly one send,
+ * both in the simulator's counts ({@code GET /mailer/sends/{request_id}}; they survive its restart)
+ * and on {@code steps.delivery-results.v1}, checked by {@link SendAudit}.
  */
 class StepSchedulerKillNineChaosIT {
 
@@ -110,14 +111,14 @@ class StepSchedulerKillNineChaosIT {
                     long killMailerAt = PEOPLE + PEOPLE / 3; // every first step and a third of the second ones requested
                     await("a third of the second steps requested").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                             .until(() -> requests.count() >= killMailerAt || error.get() != null);
-                    Map<String, Long> firstLife = ChaosSupport.mailerSends(mailer.get());
+                    MailerSends.Summary beforeKill = ChaosSupport.mailerSummary(mailer.get());
                     mailer.get().kill9();
                     killedAt = System.nanoTime();
                     mailer.set(ServiceProcess.start(mailerSettings.log(work.resolve("mailer-simulator-1.log"))));
                     mailer.get().awaitReady(Duration.ofMinutes(3));
                     double mailerRecovery = (System.nanoTime() - killedAt) / 1e9;
                     System.out.printf("[chaos scheduler] kill -9 of the mailer simulator after %d send requests, %d sends counted;"
-                            + " ready again after %.1f s%n", requests.count(), total(firstLife), mailerRecovery);
+                            + " ready again after %.1f s%n", requests.count(), beforeKill.totalSends(), mailerRecovery);
 
                     enroller.join(Duration.ofMinutes(5).toMillis());
                     assertThat(error.get()).as("enrolling over HTTP").isNull();
@@ -132,11 +133,11 @@ class StepSchedulerKillNineChaosIT {
                     }
                     // let anything still in flight arrive (a late second request or send would show): nothing moves for 3 polls
                     List<Long> last = new ArrayList<>();
-                    AtomicReference<Map<String, Long>> secondLife = new AtomicReference<>(Map.of());
+                    AtomicReference<MailerSends.Summary> summary = new AtomicReference<>();
                     await("requests and sends settled").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                             .until(() -> {
-                                secondLife.set(ChaosSupport.mailerSends(mailer.get()));
-                                last.add(requests.count() * 1_000_000L + total(secondLife.get()));
+                                summary.set(ChaosSupport.mailerSummary(mailer.get()));
+                                last.add(requests.count() * 1_000_000L + summary.get().totalSends());
                                 int n = last.size();
                                 return n >= 3 && last.get(n - 1).equals(last.get(n - 2)) && last.get(n - 2).equals(last.get(n - 3));
                             });
@@ -147,18 +148,26 @@ class StepSchedulerKillNineChaosIT {
                             expected.add(SendAudit.step(id, step));
                         }
                     });
-                    // each life of the simulator counts from zero: its sends are the sum of both snapshots
-                    SendAudit.Report audit = SendAudit.audit(expected, SendAudit.readRequests(bootstrap),
-                            MailerSends.sum(firstLife, secondLife.get()));
+                    // the simulator's counts run on across its restart (its ledger is rebuilt from the delivery results)
+                    List<SendAudit.Request> sendRequests = SendAudit.readRequests(bootstrap);
+                    Map<String, Long> mailerCounts = new HashMap<>();
+                    for (SendAudit.Request r : sendRequests) {
+                        mailerCounts.put(r.requestId(), ChaosSupport.mailerSendsOf(mailer.get(), r.requestId()));
+                    }
+                    SendAudit.Report audit = SendAudit.audit(expected, sendRequests, mailerCounts);
+                    SendAudit.Report results = SendAudit.audit(expected, sendRequests, SendAudit.readSends(bootstrap));
                     Map<String, Long> byStatus = new TreeMap<>();
                     enrollmentIds.values().forEach(id -> byStatus.merge(statuses.getOrDefault(id, "?"), 1L, Long::sum));
                     long redispatched = dispatchesByStep.values().stream().filter(n -> n > 1).count();
                     System.out.printf("[chaos scheduler] %d enrollments by display status %s; DispatchStep commands %d for %d steps,"
-                                    + " %d steps dispatched more than once (the decider ignores a repeat)%n[chaos scheduler] %s%n",
+                                    + " %d steps dispatched more than once (the decider ignores a repeat)%n[chaos scheduler] mailer %s%n"
+                                    + "[chaos scheduler] mailer counts: %s%n[chaos scheduler] delivery results %s%n",
                             PEOPLE, byStatus, dispatchesByStep.values().stream().mapToInt(Integer::intValue).sum(),
-                            dispatchesByStep.size(), redispatched, audit.summary());
+                            dispatchesByStep.size(), redispatched, audit.summary(), summary.get(), results.summary());
                     assertThat(byStatus).as("display statuses").containsOnlyKeys("COMPLETED");
                     assertThat(audit.exactlyOnce()).as(audit.summary()).isTrue();
+                    assertThat(results.exactlyOnce()).as(results.summary()).isTrue();
+                    assertThat(summary.get().sentMoreThanOnceCount()).as("the mailer's sent_more_than_once_count").isZero();
                 } finally {
                     mailer.get().close();
                     scheduler.get().close();
@@ -166,10 +175,6 @@ class StepSchedulerKillNineChaosIT {
                 }
             }
         }
-    }
-
-    private static long total(Map<String, Long> sends) {
-        return sends.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static boolean allCompleted(ServiceProcess enrollment, Iterable<String> ids, Map<String, String> statuses)
