@@ -24,12 +24,14 @@ import org.seqengine.schemas.avro.DispatchStepCommand;
  * <p>
  * Written straight to the topics before the scheduler starts: 1,000 mailboxes (daily_limit 10,000,
  * min_seconds_between_sends 0: capacity never throttles), 4 sequences of one EMAIL step
- * ({@code wait_days} 0, no send window) with their version 1, the people, and N enrollment states on
- * {@code enrollments.v1} (active, queued, next step 0), enrollment i on mailbox i % 1,000. With
- * {@code wait_days} 0 a step is due at the enrollment's {@code created_at}; these are spread uniformly
- * over a firing window that opens {@link #lead} after the states are written (time for the
- * scheduler to start and load them), so the load is offered open-loop: N / window dispatches per
- * second, whenever the scheduler is ready for them.
+ * ({@code wait_days} 0, no send window) with their version 1, and N people. Once the scheduler has
+ * absorbed the people, N enrollment states go to {@code enrollments.v1} (active, queued, next step 0),
+ * enrollment i on mailbox i % 1,000. With {@code wait_days} 0 a step is due at the enrollment's
+ * {@code created_at}; these are spread uniformly over a firing window that opens a lead after the
+ * states are written (30 s + 3 × the time the scheduler took for the people, or
+ * {@code bench.schedule.lead.s}): time to load them first. The load is offered open-loop: N / window
+ * dispatches per second, whenever the scheduler is ready for them. Whether it had loaded every state
+ * before the window opened is reported.
  * <p>
  * A read_committed consumer of {@code enrollment.commands.v1} sees every DispatchStep. Lateness =
  * when the harness saw it committed − the step's due time (what enrollment-service could act on);
@@ -52,8 +54,8 @@ public final class ScheduleScenario {
     private final int steps;
     /** The firing window: due times are spread uniformly over it. */
     private final Duration window;
-    /** From the first enrollment state written to the window's opening. */
-    private final Duration lead;
+    /** From the first enrollment state written to the window's opening, when fixed ({@code bench.schedule.lead.s}). */
+    private final Duration fixedLead;
     /** After the window closes: how long missing dispatches may still come. */
     private final Duration settle;
     /** After the last expected dispatch: how long a late duplicate still counts. */
@@ -61,12 +63,14 @@ public final class ScheduleScenario {
     private final DispatchTally tally = new DispatchTally();
     private final AtomicLong statuses = new AtomicLong();
     private volatile long allStatusesAtMillis;
+    private long schedulerStartedAt;
 
     private ScheduleScenario(Env env) {
         this.env = env;
         this.steps = env.quick() ? 50_000 : 1_000_000;
         this.window = Duration.ofSeconds(Long.getLong("bench.schedule.window.s", env.quick() ? 20 : 40));
-        this.lead = Duration.ofSeconds(Long.getLong("bench.schedule.lead.s", env.quick() ? 60 : 240));
+        Long leadSeconds = Long.getLong("bench.schedule.lead.s");
+        this.fixedLead = leadSeconds == null ? null : Duration.ofSeconds(leadSeconds);
         this.settle = env.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(5);
         this.quiet = Duration.ofSeconds(env.quick() ? 5 : 10);
     }
@@ -93,31 +97,53 @@ public final class ScheduleScenario {
             Env.log(String.format("%s: %,d mailboxes, %d sequences, %,d people in %.1f s", NAME, MAILBOXES, SEQUENCES, steps,
                     (System.nanoTime() - t0) / 1e9));
 
-            long writtenFrom = System.currentTimeMillis();
-            long windowStart = writtenFrom + lead.toMillis();
-            long windowEnd = windowStart + window.toMillis();
-            writeStates(bootstrap, windowStart);
-            double writeSeconds = (System.currentTimeMillis() - writtenFrom) / 1000.0;
-            Env.log(String.format("%s: %,d enrollment states written in %.1f s; due from %s to %s (in %.0f s)", NAME, steps,
-                    writeSeconds, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd),
-                    (windowStart - System.currentTimeMillis()) / 1000.0));
-
             try (TopicCounter commands = new TopicCounter(bootstrap, Topics.COMMANDS.name(), this::onCommand);
                  TopicCounter status = new TopicCounter(bootstrap, Topics.SCHEDULE_STATUS.name(), this::onStatus)) {
                 ServiceProcess scheduler = ServiceProcess.start(schedulerSettings(bootstrap, dir));
                 try {
                     long startedAt = System.currentTimeMillis();
-                    double ready = scheduler.awaitReady(Duration.ofMillis(Math.max(60_000, windowEnd - startedAt)));
+                    schedulerStartedAt = startedAt;
+                    double ready = scheduler.awaitReady(Duration.ofMinutes(10));
                     Env.log(String.format("%s: step-scheduler ready after %.1f s", NAME, ready));
-                    Double loaded = awaitLoaded(bootstrap, startedAt, windowEnd);
+                    // the people pass through the same stages as the enrollments will: their pace sets the lead
+                    Double people = awaitCaughtUp(bootstrap, Topics.PEOPLE.name(), Duration.ofMinutes(30));
+                    double peopleSeconds = people == null ? Double.NaN : people - ready;
+                    Duration lead = lead(peopleSeconds);
+                    long writtenFrom = System.currentTimeMillis();
+                    long windowStart = writtenFrom + lead.toMillis();
+                    long windowEnd = windowStart + window.toMillis();
+                    writeStates(bootstrap, windowStart);
+                    double writeSeconds = (System.currentTimeMillis() - writtenFrom) / 1000.0;
+                    Env.log(String.format("%s: the scheduler took the people in %.1f s; %,d enrollment states written in %.1f s,"
+                                    + " due from %s to %s (in %.0f s)", NAME, peopleSeconds, steps, writeSeconds,
+                            Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd),
+                            (windowStart - System.currentTimeMillis()) / 1000.0));
+                    Double loaded = awaitCaughtUp(bootstrap, Topics.ENROLLMENTS.name(),
+                            Duration.ofMillis(Math.max(5_000, windowEnd - System.currentTimeMillis())));
+                    Double loadedAfterWrite = loaded == null ? null : loaded - (writtenFrom - startedAt) / 1000.0;
                     awaitDispatches(scheduler, windowEnd);
                     scheduler.close();
-                    return result(scheduler, windowStart, startedAt, ready, loaded, writeSeconds);
+                    return result(scheduler, windowStart, writtenFrom, lead, ready, peopleSeconds, loadedAfterWrite, writeSeconds);
                 } finally {
                     scheduler.close();
                 }
             }
         }
+    }
+
+    /**
+     * The time from writing the states to the window's opening: {@code bench.schedule.lead.s} when set,
+     * else 30 s + 3 × the time the scheduler took to absorb as many people (an enrollment state goes
+     * through one more repartition and the mailbox stage).
+     */
+    private Duration lead(double peopleSeconds) {
+        if (fixedLead != null) {
+            return fixedLead;
+        }
+        if (Double.isNaN(peopleSeconds)) {
+            return Duration.ofSeconds(env.quick() ? 120 : 900);
+        }
+        return Duration.ofSeconds(30 + Math.round(3 * Math.max(0, peopleSeconds)));
     }
 
     /** N queued enrollment states, due uniformly over the window (a fixed seed: the same spread every run). */
@@ -152,19 +178,19 @@ public final class ScheduleScenario {
     }
 
     /**
-     * Seconds from the scheduler's start until its consumer group has read every enrollment state
-     * (and its own internal topics), or null when that cannot be told before the window closes.
+     * Seconds from the scheduler's start until its consumer group has read everything of {@code topic}
+     * (and its own internal topics); null when that cannot be told within {@code timeout}.
      */
-    private Double awaitLoaded(String bootstrap, long startedAt, long windowEnd) throws InterruptedException {
+    private Double awaitCaughtUp(String bootstrap, String topic, Duration timeout) throws InterruptedException {
+        long startedAt = System.currentTimeMillis();
         try {
-            KafkaIo.awaitGroupCaughtUp(bootstrap, SCHEDULER_GROUP, List.of(Topics.ENROLLMENTS.name()),
-                    Duration.ofMillis(Math.max(5_000, windowEnd - System.currentTimeMillis())));
-            double loaded = (System.currentTimeMillis() - startedAt) / 1000.0;
-            Env.log(String.format("%s: step-scheduler (group %s) read every enrollment state %.1f s after its start",
-                    NAME, SCHEDULER_GROUP, loaded));
-            return loaded;
+            KafkaIo.awaitGroupCaughtUp(bootstrap, SCHEDULER_GROUP, List.of(topic), timeout);
+            double seconds = (System.currentTimeMillis() - schedulerStartedAt) / 1000.0;
+            Env.log(String.format("%s: step-scheduler (group %s) has read all of %s (%.1f s after its start, %.1f s of waiting)",
+                    NAME, SCHEDULER_GROUP, topic, seconds, (System.currentTimeMillis() - startedAt) / 1000.0));
+            return seconds;
         } catch (IllegalStateException e) {
-            Env.log(NAME + ": could not tell when step-scheduler had loaded the states: " + e.getMessage());
+            Env.log(NAME + ": could not tell when step-scheduler had read " + topic + ": " + e.getMessage());
             return null;
         }
     }
@@ -202,12 +228,13 @@ public final class ScheduleScenario {
         }
     }
 
-    private Result result(ServiceProcess scheduler, long windowStart, long startedAt, double ready, Double loaded,
-                          double writeSeconds) {
+    private Result result(ServiceProcess scheduler, long windowStart, long writtenFrom, Duration lead, double ready,
+                          double peopleSeconds, Double loadedAfterWrite, double writeSeconds) {
         Histogram lateness = tally.observedLatenessMicros();
         Histogram byTimestamp = tally.timestampLatenessMicros();
         double offered = steps / (window.toMillis() / 1000.0);
         double fires = tally.firesPerSecond();
+        Boolean loadedInTime = loadedAfterWrite == null ? null : writtenFrom + loadedAfterWrite * 1000 <= windowStart;
         String variant = String.format("DispatchStep lateness, %,d mailboxes, due over %d s", MAILBOXES, window.toSeconds());
         Result row = Result.latency(NAME, variant, steps, lateness, fires, tally.errors(), tally.seconds(),
                         scheduler.peakHeapMb(), scheduler.peakRssMb())
@@ -220,14 +247,15 @@ public final class ScheduleScenario {
                 .withExtra("unexpected", tally.unexpected())
                 .withExtra("by_record_timestamp_p50/p99/max_ms", ms(byTimestamp.getValueAtPercentile(50)) + "/"
                         + ms(byTimestamp.getValueAtPercentile(99)) + "/" + ms(byTimestamp.getMaxValue()))
-                .withExtra("states_written_s", round(writeSeconds))
                 .withExtra("scheduler_ready_s", round(ready))
-                .withExtra("scheduler_loaded_s", loaded == null ? "unknown" : round(loaded))
-                .withExtra("loaded_before_window_opened", loaded == null ? "unknown"
-                        : startedAt + loaded * 1000 <= windowStart)
+                .withExtra("people_absorbed_s", round(peopleSeconds))
+                .withExtra("lead_s", lead.toSeconds())
+                .withExtra("states_written_s", round(writeSeconds))
+                .withExtra("states_loaded_s", loadedAfterWrite == null ? "unknown" : round(loadedAfterWrite))
+                .withExtra("loaded_before_window_opened", loadedInTime == null ? "unknown" : loadedInTime)
                 .withExtra("schedule_statuses_published", statuses.get());
         if (allStatusesAtMillis > 0) {
-            row = row.withExtra("all_statuses_published_s", round((allStatusesAtMillis - startedAt) / 1000.0));
+            row = row.withExtra("all_statuses_published_s", round((allStatusesAtMillis - writtenFrom) / 1000.0));
         }
         String p99Goal = row.p99Ms() != null && row.p99Ms() < GOAL_P99_MS && tally.missing() == 0 ? "met" : "NOT met";
         String rateGoal = offered < GOAL_PER_SECOND
@@ -243,9 +271,9 @@ public final class ScheduleScenario {
         if (!tally.samples().isEmpty()) {
             Env.log(NAME + ": e.g. " + String.join("; ", tally.samples()));
         }
-        if (loaded != null && startedAt + loaded * 1000 > windowStart) {
-            Env.log(NAME + ": the scheduler was still loading when the first steps fell due: their lateness includes "
-                    + "loading (a longer lead: -Dbench.schedule.lead.s / BENCH_SCHEDULE_LEAD_S)");
+        if (Boolean.FALSE.equals(loadedInTime)) {
+            Env.log(NAME + ": the scheduler was still loading the states when the first steps fell due: their lateness "
+                    + "includes loading (a longer lead: BENCH_SCHEDULE_LEAD_S)");
         }
         return row;
     }
