@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqengine.bench.Fixture;
 import org.seqengine.bench.KafkaIo;
@@ -53,7 +54,8 @@ class StepSchedulerKillNineChaosIT {
     private static final double ENROLLMENTS_PER_SECOND = 20;
     private static final String DAY_LENGTH = "PT10S";
 
-    @TempDir
+    /** Kept when the case fails: the services' logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @Test
@@ -192,13 +194,19 @@ class StepSchedulerKillNineChaosIT {
     /** Person i enrolled with Idempotency-Key {@code chaos-schedule-<i>}, retried until 201; paced open-loop. */
     private static void enrollAll(ServiceProcess enrollment, Map<Integer, String> enrollmentIds, AtomicReference<Throwable> error) {
         long start = System.nanoTime();
+        AtomicReference<String> lastAnswer = new AtomicReference<>();
         try {
             for (int i = 0; i < PEOPLE; i++) {
                 int person = i;
                 String body = String.format("{\"sequence_id\":\"%s\",\"person_id\":\"%s\",\"mailbox_emails\":[\"%s\"]}",
                         Fixture.sequenceId(0), Fixture.personId(person), Fixture.mailboxEmail(person % Fixture.MAILBOXES));
-                await("enrollment of person " + person).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> enrolled(enrollment, person, body, enrollmentIds));
+                try {
+                    await("enrollment of person " + person).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> enrolled(enrollment, person, body, enrollmentIds, lastAnswer));
+                } catch (ConditionTimeoutException e) {
+                    throw new IllegalStateException("person " + person + " not enrolled within 1 min; last answer: "
+                            + lastAnswer.get() + "; logs in " + enrollment.settings().log().getParent(), e);
+                }
                 long wait = start + (long) ((i + 1) / ENROLLMENTS_PER_SECOND * 1e9) - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait); // open-loop pacing of the load, not a wait for the system
@@ -209,14 +217,15 @@ class StepSchedulerKillNineChaosIT {
         }
     }
 
-    private static boolean enrolled(ServiceProcess enrollment, int person, String body, Map<Integer, String> enrollmentIds)
-            throws InterruptedException {
+    private static boolean enrolled(ServiceProcess enrollment, int person, String body, Map<Integer, String> enrollmentIds,
+                                    AtomicReference<String> lastAnswer) throws InterruptedException {
         try {
             HttpResponse<String> r = ChaosSupport.HTTP.send(HttpRequest.newBuilder(URI.create(enrollment.baseUrl()
                             + "/sequences/v1/enrollments")).timeout(Duration.ofSeconds(15))
                     .header("x-api-key", ServiceProcess.API_KEY).header("content-type", "application/json")
                     .header("Idempotency-Key", "chaos-schedule-" + person)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            lastAnswer.set(r.statusCode() + " " + r.body());
             if (r.statusCode() == 201) {
                 enrollmentIds.put(person, ChaosSupport.JSON.readTree(r.body()).path("id").asText());
                 return true;
@@ -226,6 +235,7 @@ class StepSchedulerKillNineChaosIT {
             }
             return false;
         } catch (IOException e) {
+            lastAnswer.set(e.toString());
             return false;
         }
     }
