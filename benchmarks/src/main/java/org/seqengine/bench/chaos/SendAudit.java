@@ -40,7 +40,7 @@ public final class SendAudit {
 
         public String summary() {
             String figures = String.format("steps expected %,d; send requests %,d, steps without a request %,d, steps requested "
-                            + "more than once %,d, requests nobody expected %,d; mailer: sends %,d, steps sent exactly once %,d, "
+                            + "more than once %,d, requests nobody expected %,d; sends %,d, steps sent exactly once %,d, "
                             + "never sent %,d, sent more than once %,d, sends of unknown request ids %,d",
                     expected, requestRecords, missingRequests, stepsRequestedTwice, unexpectedRequests, sends, sentOnce,
                     neverSent, sentMoreThanOnce, sendsOfUnknownRequests);
