@@ -36,7 +36,8 @@ import org.seqengine.schemas.avro.DispatchStepCommand;
  * A read_committed consumer of {@code enrollment.commands.v1} sees every DispatchStep. Lateness =
  * when the harness saw it committed − the step's due time (what enrollment-service could act on);
  * by the record's timestamp too. Counted, not asserted: duplicates (the same enrollment and step
- * dispatched twice: must be 0), missing at the end, early (before due) and unexpected dispatches.
+ * dispatched twice: must be 0), missing at the end (the run waits while dispatches keep coming: a
+ * slow scheduler is measured to its end), early (before due) and unexpected dispatches.
  * Goals: lateness p99 < 1 s, ≥ 20,000 dispatches/s.
  */
 public final class ScheduleScenario {
@@ -56,8 +57,10 @@ public final class ScheduleScenario {
     private final Duration window;
     /** From the first enrollment state written to the window's opening, when fixed ({@code bench.schedule.lead.s}). */
     private final Duration fixedLead;
-    /** After the window closes: how long missing dispatches may still come. */
+    /** After the window closes, the run waits for missing dispatches while they keep coming: at most this long... */
     private final Duration settle;
+    /** ...and until none came for this long. */
+    private final Duration stall;
     /** After the last expected dispatch: how long a late duplicate still counts. */
     private final Duration quiet;
     private final DispatchTally tally = new DispatchTally();
@@ -71,7 +74,8 @@ public final class ScheduleScenario {
         this.window = Duration.ofSeconds(Long.getLong("bench.schedule.window.s", env.quick() ? 20 : 40));
         Long leadSeconds = Long.getLong("bench.schedule.lead.s");
         this.fixedLead = leadSeconds == null ? null : Duration.ofSeconds(leadSeconds);
-        this.settle = env.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(5);
+        this.settle = env.quick() ? Duration.ofMinutes(10) : Duration.ofMinutes(30);
+        this.stall = Duration.ofSeconds(env.quick() ? 30 : 60);
         this.quiet = Duration.ofSeconds(env.quick() ? 5 : 10);
     }
 
@@ -195,12 +199,26 @@ public final class ScheduleScenario {
         }
     }
 
-    /** Until every expected step was dispatched (then {@link #quiet} longer, for late duplicates) or the settle time ran out. */
+    /**
+     * Until every expected step was dispatched (then {@link #quiet} longer, for late duplicates), or
+     * none came for {@link #stall} after the window closed, or {@link #settle} after it ran out: a
+     * scheduler slower than the offered rate is measured to its end, a stuck one is not waited for.
+     */
     private void awaitDispatches(ServiceProcess scheduler, long windowEnd) throws InterruptedException {
         long deadline = windowEnd + settle.toMillis();
         long lastLog = 0;
+        long seen = -1;
+        long progressAt = System.currentTimeMillis();
         while (tally.dispatchedOnce() < steps && System.currentTimeMillis() < deadline && scheduler.isAlive()) {
-            if (System.currentTimeMillis() - lastLog >= 5_000) {
+            long now = System.currentTimeMillis();
+            if (tally.dispatches() != seen) {
+                seen = tally.dispatches();
+                progressAt = now;
+            } else if (now > windowEnd && now - progressAt > stall.toMillis()) {
+                Env.log(String.format("%s: no dispatch for %d s; %,d missing", NAME, stall.toSeconds(), tally.missing()));
+                break;
+            }
+            if (now - lastLog >= 5_000) {
                 lastLog = System.currentTimeMillis();
                 Env.log(String.format("%s: %,d of %,d dispatched, %,d duplicates", NAME, tally.dispatchedOnce(), steps,
                         tally.duplicates()));
