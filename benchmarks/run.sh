@@ -18,7 +18,7 @@
 # BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the services and the pass-through),
 # BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SCHEDULE_WINDOW_S (schedule: seconds the
 # due times are spread over, default 40, quick 20), BENCH_SCHEDULE_LEAD_S (schedule: seconds from writing the enrollment
-# states to the window's opening; default 30 + 3 x the seconds the scheduler took for as many people), BENCH_SKIP_BUILD=1 (use the jars already built).
+# states to the window's opening; default 30 + 2 x the loading time N/20 calibration states predict), BENCH_SKIP_BUILD=1 (use the jars already built).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

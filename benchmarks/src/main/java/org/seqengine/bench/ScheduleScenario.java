@@ -24,12 +24,13 @@ import org.seqengine.schemas.avro.DispatchStepCommand;
  * <p>
  * Written straight to the topics before the scheduler starts: 1,000 mailboxes (daily_limit 10,000,
  * min_seconds_between_sends 0: capacity never throttles), 4 sequences of one EMAIL step
- * ({@code wait_days} 0, no send window) with their version 1, and N people. Once the scheduler has
+ * ({@code wait_days} 0, no send window) with their version 1, and the people. Once the scheduler has
  * absorbed the people, N enrollment states go to {@code enrollments.v1} (active, queued, next step 0),
  * enrollment i on mailbox i % 1,000. With {@code wait_days} 0 a step is due at the enrollment's
  * {@code created_at}; these are spread uniformly over a firing window that opens a lead after the
- * states are written (30 s + 3 × the time the scheduler took for the people, or
- * {@code bench.schedule.lead.s}): time to load them first. The load is offered open-loop: N / window
+ * states are written, time to load them first: N/20 calibration states due a day later are written
+ * and loaded before, and the lead is 30 s + 2 × the time they predict for N (or
+ * {@code bench.schedule.lead.s}). The load is offered open-loop: N / window
  * dispatches per second, whenever the scheduler is ready for them. Whether it had loaded every state
  * before the window opened is reported.
  * <p>
@@ -53,6 +54,8 @@ public final class ScheduleScenario {
 
     private final Env env;
     private final int steps;
+    /** Extra states due a day later, written first: how fast the scheduler loads them sets the lead. */
+    private final int calibration;
     /** The firing window: due times are spread uniformly over it. */
     private final Duration window;
     /** From the first enrollment state written to the window's opening, when fixed ({@code bench.schedule.lead.s}). */
@@ -71,11 +74,12 @@ public final class ScheduleScenario {
     private ScheduleScenario(Env env) {
         this.env = env;
         this.steps = env.quick() ? 50_000 : 1_000_000;
+        this.calibration = steps / 20;
         this.window = Duration.ofSeconds(Long.getLong("bench.schedule.window.s", env.quick() ? 20 : 40));
         Long leadSeconds = Long.getLong("bench.schedule.lead.s");
         this.fixedLead = leadSeconds == null ? null : Duration.ofSeconds(leadSeconds);
         this.settle = env.quick() ? Duration.ofMinutes(10) : Duration.ofMinutes(30);
-        this.stall = Duration.ofSeconds(env.quick() ? 30 : 60);
+        this.stall = Duration.ofSeconds(env.quick() ? 60 : 120);
         this.quiet = Duration.ofSeconds(env.quick() ? 5 : 10);
     }
 
@@ -96,9 +100,10 @@ public final class ScheduleScenario {
                     ScheduleFixture.publishSequence(producer, s, List.of(ScheduleFixture.email(0, "Hi {{first_name}}",
                             "Hello {{first_name}}, a word about {{company_domain}}.")));
                 }
-                Fixture.publishPeople(producer, 0, steps);
+                Fixture.publishPeople(producer, 0, steps + calibration);
             }
-            Env.log(String.format("%s: %,d mailboxes, %d sequences, %,d people in %.1f s", NAME, MAILBOXES, SEQUENCES, steps,
+            Env.log(String.format("%s: %,d mailboxes, %d sequences, %,d people in %.1f s", NAME, MAILBOXES, SEQUENCES,
+                    steps + calibration,
                     (System.nanoTime() - t0) / 1e9));
 
             try (TopicCounter commands = new TopicCounter(bootstrap, Topics.COMMANDS.name(), this::onCommand);
@@ -109,17 +114,17 @@ public final class ScheduleScenario {
                     schedulerStartedAt = startedAt;
                     double ready = scheduler.awaitReady(Duration.ofMinutes(10));
                     Env.log(String.format("%s: step-scheduler ready after %.1f s", NAME, ready));
-                    // the people pass through the same stages as the enrollments will: their pace sets the lead
                     Double people = awaitCaughtUp(bootstrap, Topics.PEOPLE.name(), Duration.ofMinutes(30));
-                    double peopleSeconds = people == null ? Double.NaN : people - ready;
-                    Duration lead = lead(peopleSeconds);
+                    double peopleSeconds = people == null ? Double.NaN : round(people - ready);
+                    double calibrationSeconds = calibrate(bootstrap);
+                    Duration lead = lead(calibrationSeconds);
                     long writtenFrom = System.currentTimeMillis();
                     long windowStart = writtenFrom + lead.toMillis();
                     long windowEnd = windowStart + window.toMillis();
                     writeStates(bootstrap, windowStart);
                     double writeSeconds = (System.currentTimeMillis() - writtenFrom) / 1000.0;
-                    Env.log(String.format("%s: the scheduler took the people in %.1f s; %,d enrollment states written in %.1f s,"
-                                    + " due from %s to %s (in %.0f s)", NAME, peopleSeconds, steps, writeSeconds,
+                    Env.log(String.format("%s: %,d enrollment states written in %.1f s, due from %s to %s (in %.0f s)", NAME, steps,
+                            writeSeconds,
                             Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd),
                             (windowStart - System.currentTimeMillis()) / 1000.0));
                     Double loaded = awaitCaughtUp(bootstrap, Topics.ENROLLMENTS.name(),
@@ -127,7 +132,8 @@ public final class ScheduleScenario {
                     Double loadedAfterWrite = loaded == null ? null : loaded - (writtenFrom - startedAt) / 1000.0;
                     awaitDispatches(scheduler, windowEnd);
                     scheduler.close();
-                    return result(scheduler, windowStart, writtenFrom, lead, ready, peopleSeconds, loadedAfterWrite, writeSeconds);
+                    return result(scheduler, windowStart, writtenFrom, lead, ready, peopleSeconds, calibrationSeconds,
+                            loadedAfterWrite, writeSeconds);
                 } finally {
                     scheduler.close();
                 }
@@ -136,18 +142,45 @@ public final class ScheduleScenario {
     }
 
     /**
-     * The time from writing the states to the window's opening: {@code bench.schedule.lead.s} when set,
-     * else 30 s + 3 × the time the scheduler took to absorb as many people (an enrollment state goes
-     * through one more repartition and the mailbox stage).
+     * Writes {@link #calibration} extra queued states whose step is due a day later (the scheduler holds
+     * them like any step not due yet; none fires during the run) and returns the seconds the scheduler
+     * took to read them all, its consumer group caught up; NaN when that cannot be told.
      */
-    private Duration lead(double peopleSeconds) {
+    private double calibrate(String bootstrap) throws InterruptedException {
+        long from = System.currentTimeMillis();
+        Instant now = Instant.now();
+        Instant tomorrow = now.plus(Duration.ofDays(1));
+        try (KafkaProducer<byte[], byte[]> producer = KafkaIo.bulkProducer(bootstrap)) {
+            for (int c = 0; c < calibration; c++) {
+                int i = steps + c; // enrollments and people after the measured ones
+                ScheduleFixture.sendState(producer, ScheduleFixture.queued(i, i, i % SEQUENCES, i % MAILBOXES, tomorrow, now));
+            }
+            producer.flush();
+        }
+        long written = System.currentTimeMillis();
+        Double caughtUp = awaitCaughtUp(bootstrap, Topics.ENROLLMENTS.name(), Duration.ofMinutes(30));
+        if (caughtUp == null) {
+            return Double.NaN;
+        }
+        double seconds = round((System.currentTimeMillis() - from) / 1000.0);
+        Env.log(String.format("%s: calibration: %,d states due tomorrow written in %.1f s and read by the scheduler in %.1f s",
+                NAME, calibration, (written - from) / 1000.0, seconds));
+        return seconds;
+    }
+
+    /**
+     * The time from writing the states to the window's opening: {@code bench.schedule.lead.s} when set,
+     * else 30 s + 2 × the loading time the calibration states predict for N (2×: stores grow, and the
+     * scheduler's check every second adds to a small calibration).
+     */
+    private Duration lead(double calibrationSeconds) {
         if (fixedLead != null) {
             return fixedLead;
         }
-        if (Double.isNaN(peopleSeconds)) {
+        if (Double.isNaN(calibrationSeconds)) {
             return Duration.ofSeconds(env.quick() ? 120 : 900);
         }
-        return Duration.ofSeconds(30 + Math.round(3 * Math.max(0, peopleSeconds)));
+        return Duration.ofSeconds(30 + Math.round(2 * calibrationSeconds * steps / calibration));
     }
 
     /** N queued enrollment states, due uniformly over the window (a fixed seed: the same spread every run). */
@@ -241,13 +274,13 @@ public final class ScheduleScenario {
 
     /** The scheduler publishes each enrollment's due time once it holds it: a second sign of "loaded". */
     private void onStatus(ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() != null && statuses.incrementAndGet() == steps) {
+        if (r.value() != null && statuses.incrementAndGet() == steps + calibration) {
             allStatusesAtMillis = System.currentTimeMillis();
         }
     }
 
     private Result result(ServiceProcess scheduler, long windowStart, long writtenFrom, Duration lead, double ready,
-                          double peopleSeconds, Double loadedAfterWrite, double writeSeconds) {
+                          double peopleSeconds, double calibrationSeconds, Double loadedAfterWrite, double writeSeconds) {
         Histogram lateness = tally.observedLatenessMicros();
         Histogram byTimestamp = tally.timestampLatenessMicros();
         double offered = steps / (window.toMillis() / 1000.0);
@@ -266,7 +299,9 @@ public final class ScheduleScenario {
                 .withExtra("by_record_timestamp_p50/p99/max_ms", ms(byTimestamp.getValueAtPercentile(50)) + "/"
                         + ms(byTimestamp.getValueAtPercentile(99)) + "/" + ms(byTimestamp.getMaxValue()))
                 .withExtra("scheduler_ready_s", round(ready))
-                .withExtra("people_absorbed_s", round(peopleSeconds))
+                .withExtra("people_absorbed_s", peopleSeconds)
+                .withExtra("calibration_states", calibration)
+                .withExtra("calibration_loaded_s", calibrationSeconds)
                 .withExtra("lead_s", lead.toSeconds())
                 .withExtra("states_written_s", round(writeSeconds))
                 .withExtra("states_loaded_s", loadedAfterWrite == null ? "unknown" : round(loadedAfterWrite))
