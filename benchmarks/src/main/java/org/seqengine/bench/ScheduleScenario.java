@@ -28,7 +28,7 @@ import org.seqengine.schemas.avro.DispatchStepCommand;
  * absorbed the people, N enrollment states go to {@code enrollments.v1} (active, queued, next step 0),
  * enrollment i on mailbox i % 1,000. With {@code wait_days} 0 a step is due at the enrollment's
  * {@code created_at}; these are spread uniformly over a firing window that opens a lead after the
- * states are written, time to load them first: N/20 calibration states due a day later are written
+ * states are written, time to load them first: N/20 (at least 10,000) calibration states due a day later are written
  * and loaded before, and the lead is 30 s + 2 × the time they predict for N (or
  * {@code bench.schedule.lead.s}). The load is offered open-loop: N / window
  * dispatches per second, whenever the scheduler is ready for them. Whether it had loaded every state
@@ -54,7 +54,7 @@ public final class ScheduleScenario {
 
     private final Env env;
     private final int steps;
-    /** Extra states due a day later, written first: how fast the scheduler loads them sets the lead. */
+    /** Extra states due a day later, written first (N/20, at least 10,000): how fast the scheduler loads them sets the lead. */
     private final int calibration;
     /** The firing window: due times are spread uniformly over it. */
     private final Duration window;
@@ -74,7 +74,7 @@ public final class ScheduleScenario {
     private ScheduleScenario(Env env) {
         this.env = env;
         this.steps = env.quick() ? 50_000 : 1_000_000;
-        this.calibration = steps / 20;
+        this.calibration = Math.max(10_000, steps / 20);
         this.window = Duration.ofSeconds(Long.getLong("bench.schedule.window.s", env.quick() ? 20 : 40));
         Long leadSeconds = Long.getLong("bench.schedule.lead.s");
         this.fixedLead = leadSeconds == null ? null : Duration.ofSeconds(leadSeconds);
@@ -170,8 +170,8 @@ public final class ScheduleScenario {
 
     /**
      * The time from writing the states to the window's opening: {@code bench.schedule.lead.s} when set,
-     * else 30 s + 2 × the loading time the calibration states predict for N (2×: stores grow, and the
-     * scheduler's check every second adds to a small calibration).
+     * else 30 s + 2 × the loading time the calibration states predict for N (less the ~3 s any
+     * caught-up check takes: a second without a commit moving; 2×: the stores grow).
      */
     private Duration lead(double calibrationSeconds) {
         if (fixedLead != null) {
@@ -180,7 +180,7 @@ public final class ScheduleScenario {
         if (Double.isNaN(calibrationSeconds)) {
             return Duration.ofSeconds(env.quick() ? 120 : 900);
         }
-        return Duration.ofSeconds(30 + Math.round(2 * calibrationSeconds * steps / calibration));
+        return Duration.ofSeconds(30 + Math.round(2 * Math.max(1, calibrationSeconds - 3) * steps / calibration));
     }
 
     /** N queued enrollment states, due uniformly over the window (a fixed seed: the same spread every run). */
