@@ -17,7 +17,7 @@
 # exclusion-evaluator only, e.g. -Dkafka-streams.num.stream.threads=2), SCHEDULER_JAVA_OPTS (of step-scheduler only),
 # BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the services and the pass-through),
 # BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SCHEDULE_WINDOW_S (schedule: seconds the
-# due times are spread over, default 40, quick 20), BENCH_SCHEDULE_LEAD_S (schedule: seconds from writing the enrollment
+# due times are spread over, default 40, quick 20), BENCH_SCHEDULE_STEPS (schedule: steps, default 1,000,000, quick 50,000), BENCH_SCHEDULE_LEAD_S (schedule: seconds from writing the enrollment
 # states to the window's opening; default 30 + 2 x the loading time N/20 calibration states predict), BENCH_SKIP_BUILD=1 (use the jars already built).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,5 +44,6 @@ exec "$JAVA" -Xms512m -Xmx2g \
   ${BENCH_CRM_BATCH:+-Dbench.crm.batch=$BENCH_CRM_BATCH} \
   ${BENCH_SCHEDULE_WINDOW_S:+-Dbench.schedule.window.s=$BENCH_SCHEDULE_WINDOW_S} \
   ${BENCH_SCHEDULE_LEAD_S:+-Dbench.schedule.lead.s=$BENCH_SCHEDULE_LEAD_S} \
+  ${BENCH_SCHEDULE_STEPS:+-Dbench.schedule.steps=$BENCH_SCHEDULE_STEPS} \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error \
   -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.seqengine.bench.Bench "$@"

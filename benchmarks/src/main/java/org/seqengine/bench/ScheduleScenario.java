@@ -73,7 +73,7 @@ public final class ScheduleScenario {
 
     private ScheduleScenario(Env env) {
         this.env = env;
-        this.steps = env.quick() ? 50_000 : 1_000_000;
+        this.steps = Integer.getInteger("bench.schedule.steps", env.quick() ? 50_000 : 1_000_000);
         this.calibration = Math.max(10_000, steps / 20);
         this.window = Duration.ofSeconds(Long.getLong("bench.schedule.window.s", env.quick() ? 20 : 40));
         Long leadSeconds = Long.getLong("bench.schedule.lead.s");
