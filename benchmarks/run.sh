@@ -16,9 +16,10 @@
 # Environment: SERVICE_JAVA_OPTS (extra JVM options of every service process), EVALUATOR_JAVA_OPTS (of
 # exclusion-evaluator only, e.g. -Dkafka-streams.num.stream.threads=2), SCHEDULER_JAVA_OPTS (of step-scheduler only),
 # BENCH_COMMIT_INTERVAL_MS (overrides the commit interval of the services and the pass-through),
-# BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SCHEDULE_WINDOW_S (schedule: seconds the
-# due times are spread over, default 40, quick 20), BENCH_SCHEDULE_STEPS (schedule: steps, default 1,000,000, quick 50,000), BENCH_SCHEDULE_LEAD_S (schedule: seconds from writing the enrollment
-# states to the window's opening; default 30 + 2 x the loading time N/20 calibration states predict), BENCH_SKIP_BUILD=1 (use the jars already built).
+# BENCH_CRM_BATCH (CRM changes per request in crm-to-stop, default 10), BENCH_SKIP_BUILD=1 (use the jars already built).
+# schedule: BENCH_SCHEDULE_STEPS (default 1,000,000, quick 50,000), BENCH_SCHEDULE_WINDOW_S (seconds the due times are
+# spread over, default 40, quick 20), BENCH_SCHEDULE_LEAD_S (seconds from writing the enrollment states to the window's
+# opening; default 30 + 2 x the loading time that N/20 calibration states predict).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
