@@ -14,16 +14,18 @@ import java.util.List;
  *   Bench [--quick] [--profile] [--out FILE] [NAME...]     run every scenario, or the named ones
  *   Bench --compare A.json B.json                          ratios of B to A, row by row
  * </pre>
- * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop. System properties:
+ * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop, schedule. System properties:
  * {@code service.jar} (the packaged enrollment-service), {@code evaluator.jar} (the packaged
- * exclusion-evaluator, for crm-to-stop), {@code bench.commit.interval.ms} (overrides the services'
- * commit interval, and the pass-through's, for tuning runs), {@code bench.crm.batch} (CRM changes
- * per request in crm-to-stop).
+ * exclusion-evaluator, for crm-to-stop), {@code scheduler.jar} (the packaged step-scheduler, for
+ * schedule), {@code bench.commit.interval.ms} (overrides the services' commit interval, and the
+ * pass-through's, for tuning runs), {@code bench.crm.batch} (CRM changes per request in crm-to-stop),
+ * {@code bench.schedule.window.s} / {@code bench.schedule.lead.s} (schedule: the firing window, and
+ * the time from writing the states to its opening).
  */
 public final class Bench {
 
     public static final List<String> SCENARIOS = List.of("decide", "api-latency", "mixed", "restore", "bulk-unenroll",
-            CrmToStopScenario.NAME);
+            CrmToStopScenario.NAME, ScheduleScenario.NAME);
 
     private Bench() {
     }
@@ -54,17 +56,27 @@ public final class Bench {
                 }
             }
         }
+        Path schedulerJar = Path.of(System.getProperty("scheduler.jar", "step-scheduler/target/quarkus-app/quarkus-run.jar"));
         if (names.isEmpty()) {
             names.addAll(SCENARIOS);
+            if (!Files.isRegularFile(schedulerJar)) { // a checkout without step-scheduler yet: every other scenario
+                Env.log("skipping " + ScheduleScenario.NAME + ": no packaged step-scheduler at " + schedulerJar);
+                names.remove(ScheduleScenario.NAME);
+            }
         }
-        Path jar = packaged("service.jar", "enrollment-service/target/quarkus-app/quarkus-run.jar");
+        boolean needsEnrollmentService = names.stream().anyMatch(n -> !n.equals(ScheduleScenario.NAME));
+        Path jar = needsEnrollmentService ? packaged("service.jar", "enrollment-service/target/quarkus-app/quarkus-run.jar")
+                : Path.of(System.getProperty("service.jar", "enrollment-service/target/quarkus-app/quarkus-run.jar"));
         Path evaluatorJar = Path.of(System.getProperty("evaluator.jar", "exclusion-evaluator/target/quarkus-app/quarkus-run.jar"));
         if (names.contains(CrmToStopScenario.NAME)) {
             evaluatorJar = packaged("evaluator.jar", evaluatorJar.toString());
         }
+        if (names.contains(ScheduleScenario.NAME)) {
+            schedulerJar = packaged("scheduler.jar", schedulerJar.toString());
+        }
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Path work = Path.of(System.getProperty("bench.work", "benchmarks/target/runs")).resolve(stamp);
-        Env env = new Env(quick, work, jar, evaluatorJar, System.getProperty("bench.commit.interval.ms"), profile);
+        Env env = new Env(quick, work, jar, evaluatorJar, schedulerJar, System.getProperty("bench.commit.interval.ms"), profile);
         if (out == null) {
             out = Path.of("benchmarks/target/results-" + stamp + (quick ? "-quick" : "") + ".json");
         }
@@ -82,6 +94,10 @@ public final class Bench {
         }
         if (names.contains(CrmToStopScenario.NAME)) {
             run.results().addAll(CrmToStopScenario.run(env));
+            Report.write(run, out);
+        }
+        if (names.contains(ScheduleScenario.NAME)) {
+            run.results().addAll(ScheduleScenario.run(env));
         }
         Report.write(run, out);
         Report.print(run, System.out);

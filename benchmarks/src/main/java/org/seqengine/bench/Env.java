@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * What every scenario gets: sizes (quick or full), where to write, the packaged services
- * (enrollment-service; exclusion-evaluator for crm-to-stop), extra service settings.
+ * (enrollment-service; exclusion-evaluator for crm-to-stop; step-scheduler for schedule), extra
+ * service settings.
  */
-public record Env(boolean quick, Path workDir, Path serviceJar, Path evaluatorJar, String commitIntervalMs, boolean profile) {
+public record Env(boolean quick, Path workDir, Path serviceJar, Path evaluatorJar, Path schedulerJar,
+                  String commitIntervalMs, boolean profile) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -151,8 +151,9 @@ public final class Fixture {
                 Topics.COMMANDS.valueSerde().serializer().serialize(Topics.COMMANDS.name(), command)));
     }
 
-    private static <V extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic,
-                                                        String id, V value) {
+    /** Sends {@code value} to {@code topic} keyed {@code org_id/id} (the organization of the fixture). */
+    public static <V extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic,
+                                                       String id, V value) {
         String key = Keys.of(ORG, id);
         producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
                 topic.valueSerde().serializer().serialize(topic.name(), value)));

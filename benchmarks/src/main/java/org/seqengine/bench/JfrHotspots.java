@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * "Where the time goes" from a JFR recording ({@code benchmarks/run.sh --profile decide}, or
- * {@code --profile crm-to-stop} with prefix {@code exclusion-evaluator-}):
+ * {@code --profile crm-to-stop} with prefix {@code exclusion-evaluator-}, or {@code --profile schedule}
+ * with prefix {@code step-scheduler-}):
  * execution and native-method samples of one thread name prefix (default: the stream threads),
  * counted by the top frame's method and, inclusively, by area and by this project's methods (each
  * counts once per sample when any frame of the stack is in it).
@@ -33,6 +34,9 @@ public final class JfrHotspots {
         AREAS.put("org.seqengine.exclusion.domain.", "evaluator pure core (exclusion.domain)");
         AREAS.put("org.seqengine.exclusion.streams.", "evaluator topology code (exclusion.streams)");
         AREAS.put("org.seqengine.filter.", "filter evaluation (exclusion-filter)");
+        AREAS.put("org.seqengine.stepscheduler.streams.", "scheduler topology code (stepscheduler.streams)");
+        AREAS.put("org.seqengine.stepscheduler.domain.", "scheduler domain (stepscheduler.domain)");
+        AREAS.put("org.seqengine.scheduler.domain.", "scheduling-core (scheduler.domain)");
         AREAS.put("com.fasterxml.jackson.", "Jackson (JSON stores and repartitions)");
         AREAS.put("org.seqengine.schemas.serde.", "Avro serde (schemas)");
         AREAS.put("org.apache.avro.", "Avro library");

@@ -44,6 +44,10 @@ public final class Report {
         if (evaluatorOpts != null && !evaluatorOpts.isBlank()) {
             m.put("evaluator_java_opts", evaluatorOpts);
         }
+        String schedulerOpts = System.getenv("SCHEDULER_JAVA_OPTS");
+        if (schedulerOpts != null && !schedulerOpts.isBlank()) {
+            m.put("scheduler_java_opts", schedulerOpts);
+        }
         m.put("service_settings", "as packaged (application.properties) unless the variant says otherwise");
         return m;
     }

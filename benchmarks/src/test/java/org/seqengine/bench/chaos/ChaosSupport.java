@@ -43,6 +43,14 @@ final class ChaosSupport {
         return packaged("evaluator.jar", "../exclusion-evaluator/target/quarkus-app/quarkus-run.jar");
     }
 
+    static Path schedulerJar() {
+        return packaged("scheduler.jar", "../step-scheduler/target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Path mailerJar() {
+        return packaged("mailer.jar", "../deploy/mailer-simulator/target/quarkus-app/quarkus-run.jar");
+    }
+
     private static Path packaged(String property, String defaultPath) {
         Path jar = Path.of(System.getProperty(property, defaultPath));
         if (!Files.isRegularFile(jar)) {
@@ -93,6 +101,45 @@ final class ChaosSupport {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The enrollment's {@code display_status} as the API shows it, {@code NOT_FOUND} on 404, or
+     * {@code UNAVAILABLE} when the service does not answer 200 now (callers poll with Awaitility).
+     */
+    static String displayStatus(ServiceProcess service, String enrollmentId) throws InterruptedException {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(service.baseUrl() + "/sequences/v1/enrollments/" + enrollmentId))
+                    .header("x-api-key", ServiceProcess.API_KEY).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 404) {
+                return "NOT_FOUND";
+            }
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).path("display_status").asText() : "UNAVAILABLE";
+        } catch (IOException e) {
+            return "UNAVAILABLE";
+        }
+    }
+
+    /** The mailer simulator's summary ({@code GET /mailer/sends}). */
+    static MailerSends.Summary mailerSummary(ServiceProcess mailer) throws IOException, InterruptedException {
+        return MailerSends.summary(mailerGet(mailer, "/mailer/sends"));
+    }
+
+    /** How often the mailer simulator sent one request ({@code GET /mailer/sends/{request_id}}). */
+    static long mailerSendsOf(ServiceProcess mailer, String requestId) throws IOException, InterruptedException {
+        return MailerSends.sendsOfRequest(mailerGet(mailer, "/mailer/sends/" + requestId));
+    }
+
+    private static String mailerGet(ServiceProcess mailer, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(mailer.baseUrl() + path))
+                .header("x-api-key", ServiceProcess.API_KEY).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 
     /** Bursts of 1–5 commands for one person, back to back; bursts paced to about {@code perSecond}. */
