@@ -210,6 +210,7 @@ start_service() { # name: starts it with the shared settings, waits (bounded) un
   say "Starting $name on http://localhost:$port (log: .run-local/$name.log)"
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" ENROLLMENT_API_KEYS="$API_KEYS" QUARKUS_HTTP_PORT="$port" \
   ENROLLMENT_STATE_DIR="$RUN_DIR/streams-state/$name" SCHEDULER_DAY_LENGTH="$DAY_LENGTH" \
+  SCHEDULER_TRANSACTIONAL_ID=step-scheduler-local EXCLUSION_TRANSACTIONAL_ID=exclusion-evaluator-local \
     "$JAVA" -jar "${SERVICE_JARS[$name]}" >"$log" 2>&1 &
   pid=$!
   SERVICE_PIDS[$name]=$pid
