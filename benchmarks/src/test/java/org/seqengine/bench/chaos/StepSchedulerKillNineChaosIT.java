@@ -73,8 +73,13 @@ class StepSchedulerKillNineChaosIT {
             Map<String, String> shortDays = Map.of("SCHEDULER_DAY_LENGTH", DAY_LENGTH);
             ServiceProcess.Settings enrollmentSettings = ServiceProcess.Settings.of(ChaosSupport.serviceJar(), bootstrap,
                     work.resolve("enrollment-state"), work.resolve("enrollment-service.log")).with(List.of("-Xmx512m"), shortDays);
+            // a fixed transactional.id for the delivery-results bridge, as one deployed instance has: the restart fences
+            // the killed one's open transaction on enrollment.commands.v1 at once, instead of read_committed readers
+            // (enrollment-service) waiting up to its transaction timeout (60 s) behind it
+            Map<String, String> schedulerEnv = new HashMap<>(shortDays);
+            schedulerEnv.put("SCHEDULER_TRANSACTIONAL_ID", "chaos-step-scheduler-delivery-commands");
             ServiceProcess.Settings schedulerSettings = ServiceProcess.Settings.of(ChaosSupport.schedulerJar(), bootstrap,
-                    work.resolve("scheduler-state"), work.resolve("step-scheduler.log")).with(List.of("-Xmx512m"), shortDays);
+                    work.resolve("scheduler-state"), work.resolve("step-scheduler.log")).with(List.of("-Xmx512m"), schedulerEnv);
             ServiceProcess.Settings mailerSettings = ServiceProcess.Settings.of(ChaosSupport.mailerJar(), bootstrap,
                     work.resolve("mailer-state"), work.resolve("mailer-simulator.log")).with(List.of("-Xmx256m"), shortDays);
 
@@ -201,10 +206,10 @@ class StepSchedulerKillNineChaosIT {
                 String body = String.format("{\"sequence_id\":\"%s\",\"person_id\":\"%s\",\"mailbox_emails\":[\"%s\"]}",
                         Fixture.sequenceId(0), Fixture.personId(person), Fixture.mailboxEmail(person % Fixture.MAILBOXES));
                 try {
-                    await("enrollment of person " + person).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                    await("enrollment of person " + person).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                             .until(() -> enrolled(enrollment, person, body, enrollmentIds, lastAnswer));
                 } catch (ConditionTimeoutException e) {
-                    throw new IllegalStateException("person " + person + " not enrolled within 1 min; last answer: "
+                    throw new IllegalStateException("person " + person + " not enrolled within 2 min; last answer: "
                             + lastAnswer.get() + "; logs in " + enrollment.settings().log().getParent(), e);
                 }
                 long wait = start + (long) ((i + 1) / ENROLLMENTS_PER_SECOND * 1e9) - System.nanoTime();
