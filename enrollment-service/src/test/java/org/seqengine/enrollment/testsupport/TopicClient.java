@@ -1,19 +1,11 @@
 package org.seqengine.enrollment.testsupport;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.seqengine.deploy.KafkaBrokerResource;
 import org.seqengine.deploy.TopicReader;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
@@ -46,24 +38,11 @@ public final class TopicClient {
      * Records that do not decode are skipped: other tests of this JVM write poison to the same topics.
      */
     public static <V> V awaitRecord(Topic<String, V> topic, Predicate<V> wanted) {
-        Properties props = props();
-        props.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<V> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    V value = decodeOrNull(topic, r.topic(), r.value());
-                    if (value != null && wanted.test(value)) found.add(value);
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
+        Predicate<byte[]> matches = bytes -> {
+            V value = decodeOrNull(topic, bytes);
+            return value != null && wanted.test(value);
+        };
+        return decodeOrNull(topic, TopicReader.awaitRecord(topic.name(), r -> matches.test(r.value())).value());
     }
 
     /**
@@ -78,10 +57,10 @@ public final class TopicClient {
                 .toList();
     }
 
-    private static <V> V decodeOrNull(Topic<String, V> topic, String name, byte[] bytes) {
+    private static <V> V decodeOrNull(Topic<String, V> topic, byte[] bytes) {
         if (bytes == null) return null;
         try {
-            return topic.valueSerde().deserializer().deserialize(name, bytes);
+            return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
         } catch (RuntimeException poison) {
             return null;
         }
