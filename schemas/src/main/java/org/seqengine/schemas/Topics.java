@@ -3,6 +3,7 @@ package org.seqengine.schemas;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CompanyLedgerRecord;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.schemas.avro.ScheduleStatusRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
@@ -113,11 +114,16 @@ public final class Topics {
      *  key {@code org_id/enrollment_id}. Compacted, tombstone when nothing is scheduled. */
     public static final Topic<String, ScheduleStatusRecord> SCHEDULE_STATUS = avro("steps.schedule-status.v1", ScheduleStatusRecord.class, true);
 
+    /** The company ledger's input: reservations, activations, releases, finishes and replies, written by the
+     *  enrollment decider in the transaction of the decision; key {@code org_id/company_domain}. Append. */
+    public static final Topic<String, CompanyLedgerRecord> COMPANY_LEDGER = avro("enrollment.company-ledger.v1", CompanyLedgerRecord.class, false);
+
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES,
             CRM_PEOPLE_CHANGES, CRM_COMPANY_CHANGES, CRM_OPPORTUNITY_CHANGES, SETTINGS, CRM_WRITE_BACK,
-            EXCLUSION_LIST_ENTRIES, SEQUENCE_VERSIONS, SEND_REQUESTS, DELIVERY_RESULTS, TASKS, SCHEDULE_STATUS);
+            EXCLUSION_LIST_ENTRIES, SEQUENCE_VERSIONS, SEND_REQUESTS, DELIVERY_RESULTS, TASKS, SCHEDULE_STATUS,
+            COMPANY_LEDGER);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

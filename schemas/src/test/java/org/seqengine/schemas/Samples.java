@@ -39,7 +39,9 @@ public final class Samples {
                 Map.entry(SendRequestRecord.class, sendRequest()),
                 Map.entry(DeliveryResultRecord.class, deliveryResult()),
                 Map.entry(TaskRecord.class, task()),
-                Map.entry(ScheduleStatusRecord.class, scheduleStatus()));
+                Map.entry(ScheduleStatusRecord.class, scheduleStatus()),
+                Map.entry(CompanyLedgerRecord.class, companyLedger()),
+                Map.entry(CompanyLedgerStateRecord.class, companyLedgerState()));
     }
 
     public static CommandEnvelope command() {
@@ -53,6 +55,7 @@ public final class Samples {
                 .setPayload(EnrollCommand.newBuilder()
                         .setSequenceId("seq-welcome")
                         .setMailboxEmails(List.of("sales@acme.example", "bob@acme.example"))
+                        .setCompanySlot(companySlot())
                         .build())
                 .build();
     }
@@ -108,6 +111,56 @@ public final class Samples {
                 .setMessage("person matches exclusion rule 'Competitors'")
                 .setRuleId("rule-3")
                 .setLevel("ORGANIZATION")
+                .setCompanyDomain("acme.example")
+                .setLimit(3)
+                .setActiveCount(3)
+                .build();
+    }
+
+    public static CompanySlotRecord companySlot() {
+        return CompanySlotRecord.newBuilder()
+                .setCompanyDomain("acme.example")
+                .setEnrollmentId("enr-1")
+                .setGranted(true)
+                .setLimit(3)
+                .setActiveCount(2)
+                .build();
+    }
+
+    public static ColleagueReplyRecord colleagueReply() {
+        return ColleagueReplyRecord.newBuilder()
+                .setPersonId("person-43")
+                .setEnrollmentId("enr-7")
+                .setClassification("POSITIVE")
+                .setCompanyDomain("acme.example")
+                .build();
+    }
+
+    public static CompanyLedgerRecord companyLedger() {
+        return CompanyLedgerRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setCompanyDomain("acme.example")
+                .setKind("RESERVE")
+                .setEnrollmentId("enr-1")
+                .setPersonId("person-42")
+                .setSequenceId("seq-welcome")
+                .setLimit(3)
+                .setCommand(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xC3, 0x01, 1, 2, 3}))
+                .setClassification("POSITIVE")
+                .setRecordedAt(T0)
+                .build();
+    }
+
+    public static CompanyLedgerStateRecord companyLedgerState() {
+        CompanyEnrollmentRecord active = CompanyEnrollmentRecord.newBuilder()
+                .setEnrollmentId("enr-1").setPersonId("person-42").setSequenceId("seq-welcome").setSince(T0).build();
+        CompanyEnrollmentRecord reserved = CompanyEnrollmentRecord.newBuilder()
+                .setEnrollmentId("enr-2").setPersonId("person-43").setSequenceId(null).setSince(T1).build();
+        return CompanyLedgerStateRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setCompanyDomain("acme.example")
+                .setActive(List.of(active))
+                .setReserved(List.of(reserved))
                 .build();
     }
 
@@ -139,6 +192,8 @@ public final class Samples {
                 .setDispatchedRequestId("req-enr-1-2")
                 .setBlockedVariables(List.of("first_name"))
                 .setTaskAssigneeId("user-7")
+                .setCompanyDomain("acme.example")
+                .setColleagueReply(colleagueReply())
                 .build();
     }
 
@@ -242,6 +297,7 @@ public final class Samples {
                 .setAllowReenrollmentIntoSameSequence(false)
                 .setReenrollmentWaitingDays(30)
                 .setExclusionRuleIds(List.of("rule-3", "rule-4"))
+                .setMaxActiveEnrollmentsPerCompany(3)
                 .build();
     }
 
@@ -332,6 +388,7 @@ public final class Samples {
                 .setMailboxOwnershipPolicy("UNENROLL_ALL")
                 .setCrmWriteBack(Map.of("salesforce", "READ_WRITE", "hubspot", "READ_ONLY"))
                 .setAutoOptOutOnRemovalRequest(true)
+                .setStopCompanyOnReply("POSITIVE_OR_NEUTRAL")
                 .setUpdatedAt(T0)
                 .setUpdatedBy("org-acme:user-7")
                 .build();

@@ -30,7 +30,7 @@ class ExclusionVerifierTest {
                 event(producer, "ev2", "e2", new ExcludedEvent(List.of()));
                 event(producer, "ev3", "e2", new ExcludedEvent(List.of())); // e2 twice
                 event(producer, "ev4", "e4", new ExcludedEvent(List.of())); // e4 should not be excluded
-                event(producer, "ev5", "e3", new UnenrolledEvent("UNENROLLED", true)); // e3 ended otherwise: still missing
+                event(producer, "ev5", "e3", new UnenrolledEvent("UNENROLLED", true, null)); // e3 ended otherwise: still missing
                 command(producer, "c1", "p1");
                 command(producer, "c2", "p2");
                 command(producer, "c3", "p2"); // p2 commanded twice

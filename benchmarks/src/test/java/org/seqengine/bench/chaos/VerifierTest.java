@@ -42,10 +42,10 @@ class VerifierTest {
             reply(producer, "c1");
             reply(producer, "c2");
             reply(producer, "c2"); // c2 answered twice; c3 never
-            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null));
-            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null)); // same event id again
-            event(producer, "ev2", "c2", "e2", new EnrolledEvent("s2", "m1", 0, 1, null)); // second active enrollment
-            event(producer, "ev3", "c2", "e2", new UnenrolledEvent("UNENROLLED", true));
+            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null, null));
+            event(producer, "ev1", "c1", "e1", new EnrolledEvent("s1", "m1", 0, 1, null, null)); // same event id again
+            event(producer, "ev2", "c2", "e2", new EnrolledEvent("s2", "m1", 0, 1, null, null)); // second active enrollment
+            event(producer, "ev3", "c2", "e2", new UnenrolledEvent("UNENROLLED", true, null));
         }
 
         Verifier.Report report = Verifier.verify(broker.bootstrapServers(), Set.of("c1", "c2", "c3"),

@@ -24,6 +24,9 @@ import org.seqengine.enrollment.domain.reference.ExclusionMatch;
  * @param dispatchedRequestId the send request / task id of the in-flight step
  * @param blockedVariables the template variables at fault while blocked for MISSING/INVALID_VARIABLES
  * @param taskAssigneeId  who gets the enrollment's TASK steps (fixed when it was enrolled), or null
+ * @param companyDomain   the person's normalized company domain when enrolled (counted against its
+ *                        max_active_enrollments_per_company while active), or null
+ * @param colleagueReply  for COLLEAGUE_REPLIED: who replied, in which enrollment; else null
  */
 public record Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
                          Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
@@ -32,11 +35,27 @@ public record Enrollment(String id, String orgId, String personId, String sequen
                          Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
                          String updatedBy, List<ExclusionMatch> excludedBy,
                          int sequenceVersion, Instant lastStepAt, Integer dispatchedStepIndex,
-                         String dispatchedRequestId, List<String> blockedVariables, String taskAssigneeId) {
+                         String dispatchedRequestId, List<String> blockedVariables, String taskAssigneeId,
+                         String companyDomain, ColleagueReply colleagueReply) {
 
     public Enrollment {
         excludedBy = excludedBy == null ? List.of() : List.copyOf(excludedBy);
         blockedVariables = blockedVariables == null ? List.of() : List.copyOf(blockedVariables);
+    }
+
+    /** An enrollment with no company domain. */
+    public Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
+                      Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
+                      int nextStepIndex, int stepsCompleted,
+                      BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
+                      Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
+                      String updatedBy, List<ExclusionMatch> excludedBy,
+                      int sequenceVersion, Instant lastStepAt, Integer dispatchedStepIndex,
+                      String dispatchedRequestId, List<String> blockedVariables, String taskAssigneeId) {
+        this(id, orgId, personId, sequenceId, mailboxId, createdAt, updatedAt, startedAt, endedAt, nextStepIndex,
+                stepsCompleted, blockReason, pauseReason, resumeAt, reply, finishReason, canceled, bounced, updatedBy,
+                excludedBy, sequenceVersion, lastStepAt, dispatchedStepIndex, dispatchedRequestId, blockedVariables,
+                taskAssigneeId, null, null);
     }
 
     /** An enrollment of version 1 with nothing in flight, no blocked variables and no task assignee. */
@@ -102,6 +121,7 @@ public record Enrollment(String id, String orgId, String personId, String sequen
             case BOUNCED -> DisplayStatus.BOUNCED;
             case BOUNCE_STOPPED -> DisplayStatus.BOUNCE_STOPPED;
             case EXCLUDED -> DisplayStatus.EXCLUDED;
+            case COLLEAGUE_REPLIED -> stepsCompleted > 0 ? DisplayStatus.COMPLETED : DisplayStatus.CANCELED;
         };
     }
 
@@ -138,7 +158,8 @@ public record Enrollment(String id, String orgId, String personId, String sequen
         private Reply reply;
         private FinishReason finishReason;
         private boolean canceled, bounced;
-        private String updatedBy, dispatchedRequestId, taskAssigneeId;
+        private String updatedBy, dispatchedRequestId, taskAssigneeId, companyDomain;
+        private ColleagueReply colleagueReply;
         private List<ExclusionMatch> excludedBy;
         private Integer dispatchedStepIndex;
         private List<String> blockedVariables;
@@ -166,6 +187,8 @@ public record Enrollment(String id, String orgId, String personId, String sequen
             dispatchedRequestId = x.dispatchedRequestId;
             blockedVariables = x.blockedVariables;
             taskAssigneeId = x.taskAssigneeId;
+            companyDomain = x.companyDomain;
+            colleagueReply = x.colleagueReply;
         }
 
         public Builder mailboxId(String v) { mailboxId = v; return this; }
@@ -184,6 +207,8 @@ public record Enrollment(String id, String orgId, String personId, String sequen
         public Builder sequenceVersion(int v) { sequenceVersion = v; return this; }
         public Builder lastStepAt(Instant v) { lastStepAt = v; return this; }
         public Builder taskAssigneeId(String v) { taskAssigneeId = v; return this; }
+        public Builder companyDomain(String v) { companyDomain = v; return this; }
+        public Builder colleagueReply(ColleagueReply v) { colleagueReply = v; return this; }
 
         /** Blocked for {@code reason} (null: unblocked) with the variables at fault (none for other reasons). */
         public Builder block(BlockReason reason, List<String> variables) {
@@ -203,7 +228,8 @@ public record Enrollment(String id, String orgId, String personId, String sequen
             return new Enrollment(from.id, from.orgId, from.personId, from.sequenceId, mailboxId, from.createdAt,
                     updatedAt, startedAt, endedAt, nextStepIndex, stepsCompleted, blockReason, pauseReason, resumeAt,
                     reply, finishReason, canceled, bounced, updatedBy, excludedBy, sequenceVersion, lastStepAt,
-                    dispatchedStepIndex, dispatchedRequestId, blockedVariables, taskAssigneeId);
+                    dispatchedStepIndex, dispatchedRequestId, blockedVariables, taskAssigneeId, companyDomain,
+                    colleagueReply);
         }
     }
 }

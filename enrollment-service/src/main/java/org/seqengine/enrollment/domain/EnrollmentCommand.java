@@ -10,10 +10,23 @@ public sealed interface EnrollmentCommand {
 
     CommandMeta meta();
 
-    /** Enroll the person in a sequence, sending from one of 1..10 candidate mailboxes. */
-    record Enroll(CommandMeta meta, String sequenceId, List<String> mailboxEmails) implements EnrollmentCommand {
+    /**
+     * Enroll the person in a sequence, sending from one of 1..10 candidate mailboxes.
+     *
+     * @param companySlot the company ledger's answer, when the command comes back from it; null when first sent
+     */
+    record Enroll(CommandMeta meta, String sequenceId, List<String> mailboxEmails, CompanySlot companySlot)
+            implements EnrollmentCommand {
         public Enroll {
             mailboxEmails = List.copyOf(mailboxEmails);
+        }
+
+        public Enroll(CommandMeta meta, String sequenceId, List<String> mailboxEmails) {
+            this(meta, sequenceId, mailboxEmails, null);
+        }
+
+        public Enroll withCompanySlot(CompanySlot slot) {
+            return new Enroll(meta, sequenceId, mailboxEmails, slot);
         }
     }
 
@@ -116,7 +129,25 @@ public sealed interface EnrollmentCommand {
      *
      * @param ruleId the exclusion rule being restored: the enrollment must have been excluded by it (null: any)
      * @param jobId  the restore job issuing it, recorded on the event (null: none)
+     * @param companySlot the company ledger's answer, when the command comes back from it; null when first sent
      */
-    record ReopenEnrollment(CommandMeta meta, String enrollmentId, String ruleId, String jobId)
+    record ReopenEnrollment(CommandMeta meta, String enrollmentId, String ruleId, String jobId, CompanySlot companySlot)
+            implements EnrollmentCommand {
+
+        public ReopenEnrollment(CommandMeta meta, String enrollmentId, String ruleId, String jobId) {
+            this(meta, enrollmentId, ruleId, jobId, null);
+        }
+
+        public ReopenEnrollment withCompanySlot(CompanySlot slot) {
+            return new ReopenEnrollment(meta, enrollmentId, ruleId, jobId, slot);
+        }
+    }
+
+    /**
+     * From the company ledger: a colleague at the same company domain replied (organization setting
+     * {@code stop_company_on_reply}); an active enrollment finishes with COLLEAGUE_REPLIED, anything
+     * else is a no-op.
+     */
+    record StopForColleagueReply(CommandMeta meta, String enrollmentId, ColleagueReply colleagueReply)
             implements EnrollmentCommand {}
 }

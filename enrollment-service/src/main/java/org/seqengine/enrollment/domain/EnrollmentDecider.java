@@ -25,6 +25,10 @@ public final class EnrollmentDecider {
         if (decidedBefore.isPresent()) {
             return new Decision(List.of(), decidedBefore.get(), true);
         }
+        Optional<CompanyLimit.SlotRequest> slot = CompanyLimit.needed(command, state, ctx);
+        if (slot.isPresent()) {
+            return Decision.awaiting(slot.get());
+        }
         List<EnrollmentEvent> events = decide(command, state, ctx);
         return new Decision(events, CommandOutcome.of(command, state, events), false);
     }
@@ -58,13 +62,22 @@ public final class EnrollmentDecider {
         }
         EventEmitter out = new EventEmitter(meta, ctx.now());
         EnrollChecks.Outcome outcome = EnrollChecks.firstFailure(enroll, state, ctx);
+        CompanySlot slot = enroll.companySlot();
+        if (outcome.accepted() && slot != null && !slot.granted()) {
+            outcome = new EnrollChecks.Outcome(List.of(CompanyLimit.rejection(slot)), null, 0);
+        }
         if (outcome.accepted()) {
             // accepted: the sequence and the person exist
             Sequence sequence = ctx.reference().sequence(enroll.sequenceId()).orElseThrow();
             Person person = ctx.reference().person(meta.personId()).orElse(null);
+            if (slot == null && CompanyLimit.limitFor(sequence, person, enrollmentId, ctx.reference()).isPresent()) {
+                return List.of(); // awaiting its slot: handle() sends it to the company ledger first
+            }
+            // the slot's domain, where the ledger counts it (the person's domain may have changed since)
+            String companyDomain = slot != null ? slot.companyDomain() : CompanyLimit.domainOf(person);
             out.emit(new EnrollmentEvent.Enrolled(out.next(), enrollmentId, enroll.sequenceId(),
                     outcome.mailbox().id(), outcome.startStepIndex(), sequence.version(),
-                    TaskAssignment.assignee(sequence, outcome.mailbox(), person, meta.actor())));
+                    TaskAssignment.assignee(sequence, outcome.mailbox(), person, meta.actor()), companyDomain));
         } else {
             boolean activeConflict = outcome.rejections().stream()
                     .anyMatch(r -> r.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE);

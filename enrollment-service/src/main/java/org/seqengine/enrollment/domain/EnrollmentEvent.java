@@ -17,13 +17,20 @@ public sealed interface EnrollmentEvent {
      * @param startStepIndex  0 for a first enrollment; the next step when re-enrolled into the same sequence
      * @param sequenceVersion the sequence's version at enrollment: the steps the enrollment follows
      * @param taskAssigneeId  who gets its TASK steps (from the sequence's task_assignment), or null
+     * @param companyDomain   the person's normalized company domain, or null
      */
     record Enrolled(EventMeta meta, String enrollmentId, String sequenceId, String mailboxId,
-                    int startStepIndex, int sequenceVersion, String taskAssigneeId) implements EnrollmentEvent {
+                    int startStepIndex, int sequenceVersion, String taskAssigneeId, String companyDomain)
+            implements EnrollmentEvent {
+
+        public Enrolled(EventMeta meta, String enrollmentId, String sequenceId, String mailboxId,
+                        int startStepIndex, int sequenceVersion, String taskAssigneeId) {
+            this(meta, enrollmentId, sequenceId, mailboxId, startStepIndex, sequenceVersion, taskAssigneeId, null);
+        }
 
         /** Version 1, no task assignee. */
         public Enrolled(EventMeta meta, String enrollmentId, String sequenceId, String mailboxId, int startStepIndex) {
-            this(meta, enrollmentId, sequenceId, mailboxId, startStepIndex, 1, null);
+            this(meta, enrollmentId, sequenceId, mailboxId, startStepIndex, 1, null, null);
         }
     }
 
@@ -45,8 +52,14 @@ public sealed interface EnrollmentEvent {
     record Completed(EventMeta meta, String enrollmentId) implements EnrollmentEvent {}
 
     /** @param canceled true when no step had completed (display status Canceled) */
-    record Unenrolled(EventMeta meta, String enrollmentId, FinishReason finishReason, boolean canceled)
-            implements EnrollmentEvent {}
+    /** The enrollment ended; {@code colleagueReply} says who replied for COLLEAGUE_REPLIED, else null. */
+    record Unenrolled(EventMeta meta, String enrollmentId, FinishReason finishReason, boolean canceled,
+                      ColleagueReply colleagueReply) implements EnrollmentEvent {
+
+        public Unenrolled(EventMeta meta, String enrollmentId, FinishReason finishReason, boolean canceled) {
+            this(meta, enrollmentId, finishReason, canceled, null);
+        }
+    }
 
     /** The person opted out; every listed active enrollment ended with OPTED_OUT. */
     record OptedOut(EventMeta meta, OptOutSource source, List<String> endedEnrollmentIds) implements EnrollmentEvent {

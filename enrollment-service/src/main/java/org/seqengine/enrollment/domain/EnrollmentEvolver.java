@@ -45,7 +45,8 @@ final class EnrollmentEvolver {
             List<Enrollment> enrollments = new ArrayList<>(s.enrollments());
             enrollments.add(new Enrollment(e.enrollmentId(), e.meta().orgId(), e.meta().personId(), e.sequenceId(),
                     e.mailboxId(), at, at, null, null, e.startStepIndex(), 0, null, null, null, null, null, false,
-                    false, actor, List.of(), e.sequenceVersion(), null, null, null, List.of(), e.taskAssigneeId()));
+                    false, actor, List.of(), e.sequenceVersion(), null, null, null, List.of(), e.taskAssigneeId(),
+                    e.companyDomain(), null));
             return withEnrollments(s, enrollments);
         }
         if (event instanceof EnrollmentRejected) {
@@ -99,7 +100,9 @@ final class EnrollmentEvolver {
         }
         if (event instanceof EnrollmentUpgraded e) return x.toBuilder().sequenceVersion(e.toVersion()).build();
         if (event instanceof Completed) return finish(x, FinishReason.SEQUENCE_COMPLETED, false, at);
-        if (event instanceof Unenrolled e) return finish(x, e.finishReason(), e.canceled(), at);
+        if (event instanceof Unenrolled e) {
+            return finish(x, e.finishReason(), e.canceled(), at).toBuilder().colleagueReply(e.colleagueReply()).build();
+        }
         if (event instanceof Bounced) return finish(bounced(x), FinishReason.BOUNCED, false, at);
         if (event instanceof BounceStopped) return finish(x, FinishReason.BOUNCE_STOPPED, false, at);
         if (event instanceof Excluded e) return finish(x, FinishReason.EXCLUDED, false, at).toBuilder()

@@ -9,5 +9,7 @@ public enum FinishReason {
     BOUNCED,
     BOUNCE_STOPPED,
     OPTED_OUT,
-    EXCLUDED
+    EXCLUDED,
+    /** A colleague at the same company domain replied (organization setting {@code stop_company_on_reply}). */
+    COLLEAGUE_REPLIED
 }

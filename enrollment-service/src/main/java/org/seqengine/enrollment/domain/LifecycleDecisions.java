@@ -20,6 +20,7 @@ import org.seqengine.enrollment.domain.EnrollmentCommand.ReassignMailbox;
 import org.seqengine.enrollment.domain.EnrollmentCommand.RecordReply;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Resume;
 import org.seqengine.enrollment.domain.EnrollmentCommand.StopForBounceRisk;
+import org.seqengine.enrollment.domain.EnrollmentCommand.StopForColleagueReply;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Unblock;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Unenroll;
 import org.seqengine.enrollment.domain.EnrollmentCommand.UnenrollPerson;
@@ -112,6 +113,11 @@ final class LifecycleDecisions {
             active(c, c.enrollmentId(), state, out).ifPresent(e -> reassign(c, e, ctx, out));
         } else if (command instanceof MailboxOwnerChanged c) {
             MailboxOwnership.decide(c, state, ctx, out);
+        } else if (command instanceof StopForColleagueReply c) {
+            // from the company ledger: a no-op (not a rejection) when the enrollment already ended
+            state.enrollment(c.enrollmentId()).filter(Enrollment::isActive)
+                    .ifPresent(e -> out.emit(new Unenrolled(out.next(), e.id(), FinishReason.COLLEAGUE_REPLIED,
+                            e.stepsCompleted() == 0, c.colleagueReply())));
         } else {
             throw new IllegalArgumentException("not a lifecycle command: " + commandType(command));
         }

@@ -22,7 +22,8 @@ public enum RejectionCode {
     NOT_OPTED_OUT("This person has not opted out."),
     PERMISSION_NOTE_REQUIRED("Clearing an opt-out needs a permission note."),
     ALREADY_AT_VERSION("The enrollment already follows this version of the sequence or a newer one."),
-    SEQUENCE_VERSION_NOT_FOUND("That version of the sequence does not exist.");
+    SEQUENCE_VERSION_NOT_FOUND("That version of the sequence does not exist."),
+    COMPANY_LIMIT_REACHED("The person's company already has the most active enrollments its ruleset allows.");
 
     private final String message;
 

@@ -34,6 +34,14 @@ final class ReopenChecks {
         }
         Enrollment e = found.get();
         List<Rejection> rejections = rejections(c, e, state, ctx);
+        if (rejections.isEmpty() && c.companySlot() != null && !c.companySlot().granted()) {
+            rejections = List.of(CompanyLimit.rejection(c.companySlot()));
+        }
+        if (rejections.isEmpty() && c.companySlot() == null && CompanyLimit.limitFor(
+                ctx.reference().sequence(e.sequenceId()).orElseThrow(), ctx.reference().person(e.personId()).orElse(null),
+                e.id(), ctx.reference()).isPresent()) {
+            return List.of(); // awaiting its slot: handle() sends it to the company ledger first
+        }
         if (!rejections.isEmpty()) {
             Enrollment active = rejections.get(0).code() == RejectionCode.ALREADY_ENROLLED_ACTIVE
                     ? state.active().orElse(null) : null;
@@ -44,7 +52,7 @@ final class ReopenChecks {
     }
 
     /** The first failing check (EXCLUDED: every applying rule), or none. */
-    private static List<Rejection> rejections(ReopenEnrollment c, Enrollment e, PersonState state, DecisionContext ctx) {
+    static List<Rejection> rejections(ReopenEnrollment c, Enrollment e, PersonState state, DecisionContext ctx) {
         ReferenceData ref = ctx.reference();
         if (!e.isExcluded() || (c.ruleId() != null && !e.isExcludedBy(c.ruleId()))) {
             return List.of(Rejection.of(RejectionCode.ENROLLMENT_NOT_EXCLUDED));

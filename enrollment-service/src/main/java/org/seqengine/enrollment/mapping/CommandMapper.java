@@ -26,7 +26,8 @@ public final class CommandMapper {
             if (c.getMailboxEmails().isEmpty() || c.getMailboxEmails().size() > 10) {
                 throw new IllegalArgumentException("mailbox_emails needs 1..10 addresses");
             }
-            return new Enroll(meta, require(c.getSequenceId(), "sequence_id"), c.getMailboxEmails());
+            return new Enroll(meta, require(c.getSequenceId(), "sequence_id"), c.getMailboxEmails(),
+                    CompanyMapper.toDomain(c.getCompanySlot()));
         }
         if (p instanceof UnenrollCommand c) return new Unenroll(meta, require(c.getEnrollmentId(), "enrollment_id"));
         if (p instanceof UnenrollPersonCommand) return new UnenrollPerson(meta);
@@ -61,7 +62,13 @@ public final class CommandMapper {
                     require(c.getMailboxId(), "mailbox_id"), c.getReassignToMailboxId());
         }
         if (p instanceof ReopenEnrollmentCommand c) {
-            return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId());
+            return new ReopenEnrollment(meta, require(c.getEnrollmentId(), "enrollment_id"), c.getRuleId(), c.getJobId(),
+                    CompanyMapper.toDomain(c.getCompanySlot()));
+        }
+        if (p instanceof StopForColleagueReplyCommand c) {
+            if (c.getColleagueReply() == null) throw new IllegalArgumentException("colleague_reply is required");
+            return new StopForColleagueReply(meta, require(c.getEnrollmentId(), "enrollment_id"),
+                    CompanyMapper.toDomain(c.getColleagueReply()));
         }
         if (p instanceof DispatchStepCommand c) {
             return new DispatchStep(meta, require(c.getEnrollmentId(), "enrollment_id"),
@@ -84,7 +91,9 @@ public final class CommandMapper {
     }
 
     private static Object payload(EnrollmentCommand command) {
-        if (command instanceof Enroll c) return new EnrollCommand(c.sequenceId(), c.mailboxEmails());
+        if (command instanceof Enroll c) {
+            return new EnrollCommand(c.sequenceId(), c.mailboxEmails(), CompanyMapper.toAvro(c.companySlot()));
+        }
         if (command instanceof Unenroll c) return new UnenrollCommand(c.enrollmentId());
         if (command instanceof UnenrollPerson) return new UnenrollPersonCommand();
         if (command instanceof OptOut c) return new OptOutCommand(c.source().name());
@@ -110,7 +119,12 @@ public final class CommandMapper {
         if (command instanceof MailboxOwnerChanged c) {
             return new MailboxOwnerChangedCommand(c.enrollmentId(), c.mailboxId(), c.reassignToMailboxId());
         }
-        if (command instanceof ReopenEnrollment c) return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId());
+        if (command instanceof ReopenEnrollment c) {
+            return new ReopenEnrollmentCommand(c.enrollmentId(), c.ruleId(), c.jobId(), CompanyMapper.toAvro(c.companySlot()));
+        }
+        if (command instanceof StopForColleagueReply c) {
+            return new StopForColleagueReplyCommand(c.enrollmentId(), CompanyMapper.toAvro(c.colleagueReply()));
+        }
         throw new IllegalArgumentException("unmapped command " + command.getClass().getSimpleName());
     }
 

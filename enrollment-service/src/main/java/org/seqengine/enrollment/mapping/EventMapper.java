@@ -43,14 +43,16 @@ public final class EventMapper {
 
     private static Object payload(EnrollmentEvent e) {
         if (e instanceof Enrolled x) return new EnrolledEvent(x.sequenceId(), x.mailboxId(), x.startStepIndex(),
-                x.sequenceVersion(), x.taskAssigneeId());
+                x.sequenceVersion(), x.taskAssigneeId(), x.companyDomain());
         if (e instanceof EnrollmentRejected x) {
             return new EnrollmentRejectedEvent(x.commandType(), x.sequenceId(), StateMapper.rejectionsToAvro(x.reasons()),
                     x.activeSequenceId(), x.activeEnrollmentId());
         }
         if (e instanceof StepCompleted x) return new StepCompletedEvent(x.stepIndex());
         if (e instanceof Completed) return new CompletedEvent();
-        if (e instanceof Unenrolled x) return new UnenrolledEvent(x.finishReason().name(), x.canceled());
+        if (e instanceof Unenrolled x) {
+            return new UnenrolledEvent(x.finishReason().name(), x.canceled(), CompanyMapper.toAvro(x.colleagueReply()));
+        }
         if (e instanceof OptedOut x) return new OptedOutEvent(x.source().name(), x.endedEnrollmentIds());
         if (e instanceof OptOutCleared x) return new OptOutClearedEvent(x.permissionNote());
         if (e instanceof Paused x) return new PausedEvent(x.pauseReason().name(), x.resumeAt());

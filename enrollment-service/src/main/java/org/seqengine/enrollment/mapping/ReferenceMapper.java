@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.mapping;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.seqengine.enrollment.domain.reference.ExclusionRule;
 import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.domain.reference.MailboxOwnershipPolicy;
 import org.seqengine.enrollment.domain.reference.MatchLevel;
+import org.seqengine.enrollment.domain.reference.CompanyReplyPolicy;
 import org.seqengine.enrollment.domain.reference.OrgSettings;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.domain.reference.Ruleset;
@@ -70,7 +72,7 @@ public final class ReferenceMapper {
     public static Ruleset toDomain(RulesetRecord r) {
         return new Ruleset(r.getOrgId(), r.getId(), r.getAllowReenrollmentIntoSequences(),
                 r.getAllowReenrollmentIntoSameSequence(), r.getReenrollmentWaitingDays(),
-                new HashSet<>(r.getExclusionRuleIds()));
+                new HashSet<>(r.getExclusionRuleIds()), r.getMaxActiveEnrollmentsPerCompany());
     }
 
     public static ExclusionRule toDomain(ExclusionRuleRecord r) {
@@ -90,7 +92,9 @@ public final class ReferenceMapper {
         Map<String, CrmAccess> crms = new HashMap<>();
         r.getCrmWriteBack().forEach((crm, access) ->
                 crms.put(crm, "READ_WRITE".equals(access) ? CrmAccess.READ_WRITE : CrmAccess.READ_ONLY));
-        return new OrgSettings(policy, crms, r.getAutoOptOutOnRemovalRequest());
+        CompanyReplyPolicy stopCompany = Arrays.stream(CompanyReplyPolicy.values())
+                .filter(p -> p.name().equals(r.getStopCompanyOnReply())).findFirst().orElse(CompanyReplyPolicy.OFF);
+        return new OrgSettings(policy, crms, r.getAutoOptOutOnRemovalRequest(), stopCompany);
     }
 
     public static List<ExclusionMatch> toDomain(ExclusionMatchesRecord r) {

@@ -48,7 +48,8 @@ public final class StateMapper {
                 Enums.parseOptional(FinishReason.class, r.getFinishReason(), "finish_reason"),
                 r.getCanceled(), r.getBounced(), r.getUpdatedBy(), ExclusionMatchMapper.toDomain(r.getExcludedBy()),
                 r.getSequenceVersion(), r.getLastStepAt(), r.getDispatchedStepIndex(), r.getDispatchedRequestId(),
-                r.getBlockedVariables(), r.getTaskAssigneeId());
+                r.getBlockedVariables(), r.getTaskAssigneeId(), r.getCompanyDomain(),
+                CompanyMapper.toDomain(r.getColleagueReply()));
     }
 
     public static EnrollmentRecord toAvro(Enrollment e) {
@@ -65,6 +66,7 @@ public final class StateMapper {
                 .setSequenceVersion(e.sequenceVersion()).setLastStepAt(e.lastStepAt())
                 .setDispatchedStepIndex(e.dispatchedStepIndex()).setDispatchedRequestId(e.dispatchedRequestId())
                 .setBlockedVariables(e.blockedVariables()).setTaskAssigneeId(e.taskAssigneeId())
+                .setCompanyDomain(e.companyDomain()).setColleagueReply(CompanyMapper.toAvro(e.colleagueReply()))
                 .build();
     }
 
@@ -80,12 +82,13 @@ public final class StateMapper {
 
     public static List<Rejection> rejectionsToDomain(List<RejectionRecord> records) {
         return records.stream().map(r -> new Rejection(Enums.parse(RejectionCode.class, r.getCode(), "code"),
-                r.getMessage(), r.getRuleId(), Enums.parseOptional(EnforcementLevel.class, r.getLevel(), "level"))).toList();
+                r.getMessage(), r.getRuleId(), Enums.parseOptional(EnforcementLevel.class, r.getLevel(), "level"),
+                r.getCompanyDomain(), r.getLimit(), r.getActiveCount())).toList();
     }
 
     public static List<RejectionRecord> rejectionsToAvro(List<Rejection> rejections) {
         return rejections.stream().map(r -> new RejectionRecord(r.code().name(), r.message(), r.ruleId(),
-                Enums.name(r.level()))).toList();
+                Enums.name(r.level()), r.companyDomain(), r.limit(), r.activeCount())).toList();
     }
 
     static Reply replyToDomain(ReplyRecord r) {

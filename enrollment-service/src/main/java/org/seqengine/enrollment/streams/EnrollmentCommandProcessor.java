@@ -28,7 +28,10 @@ import org.seqengine.enrollment.domain.EnrollmentEvent;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.StepOutput;
 import org.seqengine.enrollment.domain.StepOutputs;
+import org.seqengine.enrollment.domain.company.LedgerEntries;
+import org.seqengine.enrollment.domain.company.LedgerEntry;
 import org.seqengine.enrollment.mapping.CommandMapper;
+import org.seqengine.enrollment.mapping.CompanyLedgerMapper;
 import org.seqengine.enrollment.mapping.CrmWriteBackMapper;
 import org.seqengine.enrollment.mapping.EventMapper;
 import org.seqengine.enrollment.mapping.StateMapper;
@@ -105,9 +108,17 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         DecisionContext ctx = new DecisionContext(now,
                 new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex), timeScale);
         Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
+        long ts = record.timestamp();
+        if (decision.awaitingSlot() != null) {
+            // neither remembered nor answered: the command comes back from the company ledger with its slot
+            tellCompanyLedgers(command, decision, state, state, ctx, ts);
+            LOG.debugf("command %s waits for a slot at %s", command.meta().commandId(), decision.awaitingSlot().companyDomain());
+            return;
+        }
         CommandOutcome outcome = decision.outcome();
         if (decision.duplicate()) {
             DecisionMetrics.duplicate(command);
+            tellCompanyLedgers(command, decision, state, state, ctx, ts);
             reply(key, command, outcome, true);
             return;
         }
@@ -115,12 +126,12 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         List<EnrollmentEvent> events = decision.events();
         if (events.isEmpty()) {
             DecisionMetrics.unchanged(command);
+            tellCompanyLedgers(command, decision, state, state, ctx, ts);
             reply(key, command, outcome, false);
             return;
         }
         PersonState next = EnrollmentDecider.evolveAll(state, events);
 
-        long ts = record.timestamp();
         for (EnrollmentEvent event : events) {
             context.forward(new Record<String, Object>(key, EventMapper.toAvro(event), ts), EnrollmentTopology.EVENTS_SINK);
         }
@@ -137,6 +148,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
             enrollments.put(enrollmentKey, value);
             context.forward(new Record<String, Object>(enrollmentKey, value, ts), EnrollmentTopology.ENROLLMENTS_SINK);
         }
+        tellCompanyLedgers(command, decision, state, next, ctx, ts);
         personStates.put(key, StateMapper.toAvro(next));
         if (outcome.rejections().isEmpty()) {
             DecisionMetrics.applied(command);
@@ -169,6 +181,15 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
                 context.forward(new Record<String, Object>(taskKey, StepOutputMapper.closed(open, c), ts),
                         EnrollmentTopology.TASKS_SINK);
             }
+        }
+    }
+
+    /** The decision's entries for the company ledgers (see {@link LedgerEntries}), keyed org/company_domain. */
+    private void tellCompanyLedgers(EnrollmentCommand command, Decision decision, PersonState before, PersonState after,
+                                    DecisionContext ctx, long ts) {
+        for (LedgerEntry entry : LedgerEntries.forDecision(command, decision, before, after, ctx.reference(), ctx.now())) {
+            context.forward(new Record<String, Object>(Keys.of(entry.orgId(), entry.companyDomain()),
+                    CompanyLedgerMapper.toAvro(entry), ts), EnrollmentTopology.COMPANY_LEDGER_SINK);
         }
     }
 

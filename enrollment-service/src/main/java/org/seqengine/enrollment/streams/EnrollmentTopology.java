@@ -27,6 +27,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
+import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 import org.seqengine.enrollment.bulk.JobReplyRouter;
@@ -58,6 +59,11 @@ public final class EnrollmentTopology {
     static final String SEND_REQUESTS_SINK = "send-requests-sink";
     static final String TASKS_SINK = "tasks-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
+    static final String COMPANY_LEDGER_SINK = "company-ledger-sink";
+    static final String LEDGER_SOURCE = "company-ledger-source";
+    static final String LEDGER = "company-ledger";
+    static final String LEDGER_COMMANDS_SINK = "company-ledger-commands-sink";
+    static final String LEDGER_DLQ_SINK = "company-ledger-dlq-sink";
     /** The decider's typed outputs (the DLQ sink takes the command's raw bytes). */
     static final Map<String, Topic<String, ?>> DECIDER_SINKS = orderedSinks();
 
@@ -105,6 +111,7 @@ public final class EnrollmentTopology {
         topology.addSink(COMMANDS_DLQ_SINK, Topics.COMMANDS.dlqName(), Topics.COMMANDS.keySerde().serializer(),
                 new ByteArraySerializer(), DECIDER);
 
+        keepCompanyLedgers(topology);
         GlobalTable.ALL.forEach(table -> globalStore(topology, table));
         SchedulingStores.addTo(topology);
         return topology;
@@ -139,6 +146,7 @@ public final class EnrollmentTopology {
         sinks.put(CRM_WRITE_BACK_SINK, Topics.CRM_WRITE_BACK);
         sinks.put(SEND_REQUESTS_SINK, Topics.SEND_REQUESTS);
         sinks.put(TASKS_SINK, Topics.TASKS);
+        sinks.put(COMPANY_LEDGER_SINK, Topics.COMPANY_LEDGER);
         return Collections.unmodifiableMap(sinks);
     }
 
@@ -163,6 +171,22 @@ public final class EnrollmentTopology {
                 .process(() -> new UnenrollJobProcessor(retention, publishInterval), Named.as("unenroll-job-processor"),
                         StoreNames.UNENROLL_JOB_STATES)
                 .to(Topics.UNENROLL_JOBS.name(), Produced.with(Topics.UNENROLL_JOBS.keySerde(), jobSerde));
+    }
+
+    /**
+     * The company ledgers (see {@link CompanyLedgerProcessor}): entries written by the decider, keyed by
+     * company domain, so one task counts a domain; its answers go back to the commands topic.
+     */
+    private static void keepCompanyLedgers(Topology topology) {
+        topology.addSource(LEDGER_SOURCE, Topics.COMPANY_LEDGER.keySerde().deserializer(),
+                Topics.COMPANY_LEDGER.valueSerde().deserializer(), Topics.COMPANY_LEDGER.name());
+        topology.addProcessor(LEDGER, CompanyLedgerProcessor::new, LEDGER_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.COMPANY_LEDGER),
+                Serdes.String(), AvroSerdes.forClass(CompanyLedgerStateRecord.class)), LEDGER);
+        topology.addSink(LEDGER_COMMANDS_SINK, Topics.COMMANDS.name(), Topics.COMMANDS.keySerde().serializer(),
+                Topics.COMMANDS.valueSerde().serializer(), LEDGER);
+        topology.addSink(LEDGER_DLQ_SINK, Topics.COMPANY_LEDGER.dlqName(), Topics.COMPANY_LEDGER.keySerde().serializer(),
+                Topics.COMPANY_LEDGER.valueSerde().serializer(), LEDGER);
     }
 
     private static <V> void sink(Topology topology, String name, Topic<String, V> topic) {

@@ -25,5 +25,9 @@ public final class StoreNames {
     /** org/job -> UnenrollJobRecord: the progress of each bulk unenroll job, owned by one task. */
     public static final String UNENROLL_JOB_STATES = "unenroll-job-states";
 
+    /** org/company_domain -> CompanyLedgerStateRecord: a domain's active enrollments and reserved slots,
+     *  owned by the task of enrollment.company-ledger.v1's partition (route by that key). */
+    public static final String COMPANY_LEDGER = "company-ledger";
+
     // The global stores are named by GlobalTable.
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.CompanyLedgerRecord;
+import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.schemas.avro.ScheduleStatusRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
@@ -40,7 +42,8 @@ public final class AvroSerdes {
             ExclusionRuleRecord.class, ExclusionMatchesRecord.class, CommandReplyRecord.class,
             UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class,
             CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class,
-            SendRequestRecord.class, DeliveryResultRecord.class, TaskRecord.class, ScheduleStatusRecord.class);
+            SendRequestRecord.class, DeliveryResultRecord.class, TaskRecord.class, ScheduleStatusRecord.class,
+            CompanyLedgerRecord.class, CompanyLedgerStateRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

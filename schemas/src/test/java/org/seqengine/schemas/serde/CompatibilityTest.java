@@ -46,6 +46,13 @@ class CompatibilityTest {
             assertThat(c.getPayload()).isInstanceOfSatisfying(EnrollCommand.class, p -> {
                 assertThat(p.getSequenceId()).isEqualTo("seq-welcome");
                 assertThat(p.getMailboxEmails()).containsExactly("sales@acme.example", "bob@acme.example");
+                // v5 adds the company ledger's slot; earlier versions read none
+                if (p.getCompanySlot() != null) {
+                    assertThat(p.getCompanySlot().getCompanyDomain()).isEqualTo("acme.example");
+                    assertThat(p.getCompanySlot().getGranted()).isTrue();
+                    assertThat(p.getCompanySlot().getLimit()).isEqualTo(3);
+                    assertThat(p.getCompanySlot().getActiveCount()).isEqualTo(2);
+                }
             });
         });
         check(EventEnvelope.class, e -> {
@@ -87,6 +94,15 @@ class CompatibilityTest {
             } else {
                 assertThat(r.getDispatchedStepIndex()).isNull();
                 assertThat(r.getBlockedVariables()).isEmpty();
+            }
+            // v5 adds the company domain and who stopped it by replying; earlier versions read null
+            if (r.getCompanyDomain() != null) {
+                assertThat(r.getCompanyDomain()).isEqualTo("acme.example");
+                assertThat(r.getColleagueReply().getPersonId()).isEqualTo("person-43");
+                assertThat(r.getColleagueReply().getEnrollmentId()).isEqualTo("enr-7");
+                assertThat(r.getColleagueReply().getClassification()).isEqualTo("POSITIVE");
+            } else {
+                assertThat(r.getColleagueReply()).isNull();
             }
         });
         check(PersonStateRecord.class, s -> {
@@ -169,6 +185,7 @@ class CompatibilityTest {
             assertThat(r.getAllowReenrollmentIntoSameSequence()).isFalse();
             assertThat(r.getReenrollmentWaitingDays()).isEqualTo(30);
             assertThat(r.getExclusionRuleIds()).containsExactly("rule-3", "rule-4");
+            assertThat(r.getMaxActiveEnrollmentsPerCompany()).isIn(null, 3); // v2 adds the company limit
         });
         check(ExclusionRuleRecord.class, r -> {
             assertThat(r.getName()).isEqualTo("Competitors");
@@ -201,6 +218,23 @@ class CompatibilityTest {
             assertThat(s.getMailboxOwnershipPolicy()).isEqualTo("UNENROLL_ALL");
             assertThat(s.getCrmWriteBack()).containsEntry("salesforce", "READ_WRITE");
             assertThat(s.getAutoOptOutOnRemovalRequest()).isTrue();
+            assertThat(s.getStopCompanyOnReply()).isIn("OFF", "POSITIVE_OR_NEUTRAL"); // v2 adds it; v1 reads OFF
+        });
+        check(CompanyLedgerRecord.class, r -> {
+            assertThat(r.getCompanyDomain()).isEqualTo("acme.example");
+            assertThat(r.getKind()).isEqualTo("RESERVE");
+            assertThat(r.getEnrollmentId()).isEqualTo("enr-1");
+            assertThat(r.getLimit()).isEqualTo(3);
+            assertThat(r.getCommand().remaining()).isEqualTo(5);
+            assertThat(r.getRecordedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
+        });
+        check(CompanyLedgerStateRecord.class, s -> {
+            assertThat(s.getCompanyDomain()).isEqualTo("acme.example");
+            assertThat(s.getActive()).singleElement().satisfies(m -> {
+                assertThat(m.getEnrollmentId()).isEqualTo("enr-1");
+                assertThat(m.getSequenceId()).isEqualTo("seq-welcome");
+            });
+            assertThat(s.getReserved()).singleElement().satisfies(m -> assertThat(m.getPersonId()).isEqualTo("person-43"));
         });
         check(CrmWriteBackRecord.class, w -> {
             assertThat(w.getCrm()).isEqualTo("salesforce");
@@ -217,6 +251,7 @@ class CompatibilityTest {
             assertThat(r.getRejections()).singleElement().satisfies(x -> {
                 assertThat(x.getRuleId()).isEqualTo("rule-3");
                 assertThat(x.getLevel()).isEqualTo("ORGANIZATION");
+                assertThat(x.getLimit()).isIn(null, 3); // v3 adds the company limit's fields
             });
             assertThat(r.getActiveSequenceId()).isEqualTo("seq-other");
             // v1 has no error fields (they read as null); v2 carries the sample's

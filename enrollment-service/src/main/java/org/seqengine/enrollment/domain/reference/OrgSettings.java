@@ -11,11 +11,17 @@ import java.util.Map;
  *                     listed is READ_ONLY
  */
 public record OrgSettings(MailboxOwnershipPolicy mailboxOwnershipPolicy, Map<String, CrmAccess> crmWriteBack,
-                          boolean autoOptOutOnRemovalRequest) {
+                          boolean autoOptOutOnRemovalRequest, CompanyReplyPolicy stopCompanyOnReply) {
 
     public static final OrgSettings DEFAULTS = new OrgSettings(MailboxOwnershipPolicy.REASSIGN_QUEUED, Map.of(), true);
 
+    public OrgSettings(MailboxOwnershipPolicy mailboxOwnershipPolicy, Map<String, CrmAccess> crmWriteBack,
+                       boolean autoOptOutOnRemovalRequest) {
+        this(mailboxOwnershipPolicy, crmWriteBack, autoOptOutOnRemovalRequest, CompanyReplyPolicy.OFF);
+    }
+
     public OrgSettings {
+        stopCompanyOnReply = stopCompanyOnReply == null ? CompanyReplyPolicy.OFF : stopCompanyOnReply;
         mailboxOwnershipPolicy = mailboxOwnershipPolicy == null ? MailboxOwnershipPolicy.REASSIGN_QUEUED
                 : mailboxOwnershipPolicy;
         crmWriteBack = crmWriteBack == null ? Map.of() : Map.copyOf(crmWriteBack);

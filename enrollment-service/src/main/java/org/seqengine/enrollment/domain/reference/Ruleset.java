@@ -8,9 +8,16 @@ import java.util.Set;
  */
 public record Ruleset(String orgId, String id, boolean allowReenrollmentIntoSequences,
                       boolean allowReenrollmentIntoSameSequence, int reenrollmentWaitingDays,
-                      Set<String> exclusionRuleIds) {
+                      Set<String> exclusionRuleIds, Integer maxActiveEnrollmentsPerCompany) {
     public static final String DEFAULT_ID = "default";
     public static final int DEFAULT_WAITING_DAYS = 75;
+
+    /** A ruleset without a company limit. */
+    public Ruleset(String orgId, String id, boolean allowReenrollmentIntoSequences,
+                   boolean allowReenrollmentIntoSameSequence, int reenrollmentWaitingDays, Set<String> exclusionRuleIds) {
+        this(orgId, id, allowReenrollmentIntoSequences, allowReenrollmentIntoSameSequence, reenrollmentWaitingDays,
+                exclusionRuleIds, null);
+    }
 
     public Ruleset {
         exclusionRuleIds = exclusionRuleIds == null ? Set.of() : Set.copyOf(exclusionRuleIds);
