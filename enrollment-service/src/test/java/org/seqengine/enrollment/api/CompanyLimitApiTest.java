@@ -1,6 +1,7 @@
 package org.seqengine.enrollment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.seqengine.enrollment.testsupport.TestData.as;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -228,12 +230,16 @@ class CompanyLimitApiTest {
         assertThat(r.<String>path("errors[0].message")).contains(domain);
     }
 
-    /** The company's view: this many active, nothing left reserved. */
+    /**
+     * The company's view: this many active, nothing left reserved. The ledger counts an enrollment active when the
+     * decider's ACTIVATED entry reaches it, a moment after the 201: hence the wait.
+     */
     private static void assertCompanyCount(String domain, int active) {
-        as(ORG_D_KEY).get("/companies/" + domain + "/enrollments").then().statusCode(200)
-                .body("company.domain", equalTo(domain))
-                .body("company.active_count", equalTo(active))
-                .body("company.reserved_count", equalTo(0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(ORG_D_KEY).get("/companies/" + domain + "/enrollments").then().statusCode(200)
+                        .body("company.domain", equalTo(domain))
+                        .body("company.active_count", equalTo(active))
+                        .body("company.reserved_count", equalTo(0)));
     }
 
     /** A person at {@code domain}, written one of several ways a CRM holds it. */
