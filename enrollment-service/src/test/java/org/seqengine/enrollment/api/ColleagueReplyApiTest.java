@@ -43,7 +43,9 @@ import org.seqengine.schemas.avro.UnenrolledEvent;
  * enrollments say, and that replies arriving together stop everyone once. Where a reply must stop
  * nobody, a colleague's stopping reply follows it: the company ledger handles a domain's entries in
  * order, so the last colleague being stopped by the second replier (not the first) shows the first
- * reply stopped no one. Organization e is this class's alone: its settings change from test to test.
+ * reply stopped no one. Where the stops a reply caused are counted, an enroll into a sequence capped
+ * far above these sizes is the fence: it passes through the same ledger, which answers it only after
+ * the entries before it. Organization e is this class's alone: its settings change from test to test.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -106,8 +108,11 @@ class ColleagueReplyApiTest {
             as(ORG_E_KEY).get("/enrollments/" + other.enrollment()).then().statusCode(200)
                     .body("status", equalTo("IN_PROGRESS")).body("finish_reason", nullValue());
         }
-        assertThat(unenrolledEvents(Set.of(subsidiary.enrollment(), elsewhere.enrollment(), noDomain.enrollment())))
-                .as("Unenrolled events of people at other domains").isEmpty();
+        // the fence: once a capped enroll at the company is answered, every stop the reply caused is on the commands topic
+        enrolled(colleague(domain, 4), fenceSequence);
+        Set<String> outsiders = Set.of(subsidiary.enrollment(), elsewhere.enrollment(), noDomain.enrollment());
+        assertThat(stopsOf(outsiders)).as("stops sent to people at other domains").isEmpty();
+        assertThat(unenrolledEvents(outsiders)).as("Unenrolled events of people at other domains").isEmpty();
     }
 
     @Test
@@ -260,7 +265,7 @@ class ColleagueReplyApiTest {
     private static Map<String, List<EventEnvelope>> endingEvents(Set<String> enrollments) {
         Map<String, List<EventEnvelope>> ends = new HashMap<>();
         for (EventEnvelope e : committed(Topics.EVENTS)) {
-            if (enrollments.contains(e.getEnrollmentId()) && (e.getPayload() instanceof UnenrolledEvent
+            if (e.getEnrollmentId() != null && enrollments.contains(e.getEnrollmentId()) && (e.getPayload() instanceof UnenrolledEvent
                     || (e.getPayload() instanceof RepliedEvent replied && replied.getFinishes()))) {
                 ends.computeIfAbsent(e.getEnrollmentId(), k -> new ArrayList<>()).add(e);
             }
@@ -270,7 +275,8 @@ class ColleagueReplyApiTest {
 
     private static List<EventEnvelope> unenrolledEvents(Set<String> enrollments) {
         return committed(Topics.EVENTS).stream()
-                .filter(e -> enrollments.contains(e.getEnrollmentId()) && e.getPayload() instanceof UnenrolledEvent)
+                .filter(e -> e.getEnrollmentId() != null && enrollments.contains(e.getEnrollmentId())
+                        && e.getPayload() instanceof UnenrolledEvent)
                 .toList();
     }
 
