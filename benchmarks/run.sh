@@ -7,7 +7,8 @@
 #   benchmarks/run.sh --quick               every scenario at reduced size (a few minutes)
 #   benchmarks/run.sh [--quick] NAME...     only these: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop,
 #                                           schedule (step-scheduler alone: skipped by a run of every scenario when
-#                                           step-scheduler is not built)
+#                                           step-scheduler is not built), company-cap (enrolls with and without a
+#                                           max_active_enrollments_per_company)
 #   benchmarks/run.sh --profile decide      also records a JFR profile of the service (target/runs/*/decide-*.jfr;
 #                                           with crm-to-stop: of exclusion-evaluator, target/runs/*/crm-to-stop-*.jfr;
 #                                           with schedule: of step-scheduler, target/runs/*/schedule-*.jfr)

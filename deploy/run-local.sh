@@ -4,7 +4,8 @@
 # JVM on its own port (enrollment-service 8080, exclusion-evaluator 8081, step-scheduler 8082,
 # mailer-simulator 8083), then loads a small demo through the public REST APIs: enrollments, exclusions
 # from CRM changes, and the sending loop (Queued -> Started -> Completed, a reply, a bounce, a block by a
-# paused mailbox and its automatic unblock, an out-of-office pause and its automatic resume).
+# paused mailbox and its automatic unblock, an out-of-office pause and its automatic resume), then an
+# account: a cap of active enrollments per company and colleagues stopped when one of them replies.
 #
 #   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
 #
@@ -516,6 +517,54 @@ run_sending_demo() {
   SEND_ENROLLMENT="${enrollments[0]}"
 }
 
+ACCOUNT_RULESET=00000000-0000-4000-8000-000000000203
+SEQ_ACCOUNT=00000000-0000-4000-8000-000000000304
+
+run_account_demo() {
+  say "Accounts: at most 2 active enrollments per company, and colleagues stopped when one of them replies"
+  echo "${DIM}A ruleset with max_active_enrollments_per_company 2, a sequence using it, and four people at Initech"
+  echo "(their company domains written three different ways: one normalized domain, initech.example).${R}"
+  api PUT "/rulesets/$ACCOUNT_RULESET" '{"allow_reenrollment_into_sequences":true,"allow_reenrollment_into_same_sequence":true,"reenrollment_waiting_days":0,"max_active_enrollments_per_company":2}'
+  api PUT "/sequences/$SEQ_ACCOUNT" "{\"name\":\"Initech account play\",\"is_published\":true,\"is_paused\":false,\"ruleset_id\":\"$ACCOUNT_RULESET\",\"steps\":[
+    {\"type\":\"EMAIL\",\"wait_days\":0,\"subject\":\"Initech + us, {{first_name}}?\",\"body\":\"Hi {{first_name}}, ...\"},
+    {\"type\":\"EMAIL\",\"wait_days\":30,\"subject\":\"Re: Initech + us\",\"body\":\"Hi {{first_name}}, ...\"}]}"
+  local names=(Peter Michael Samir Milton) domains=("initech.example" "https://www.Initech.example/about" "INITECH.example." "initech.example")
+  local ids=() enrollments=() i
+  for ((i = 0; i < 4; i++)); do
+    ids+=("00000000-0000-4000-8000-00000000060$i")
+    api PUT "/people/${ids[$i]}" "$(person_json "${names[$i],,}@initech.example" "${names[$i]}" Initech "${domains[$i]}" false)"
+  done
+  for ((i = 0; i < 30; i++)); do # reference data reaches the decider through compacted topics
+    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
+      "$API/people/${ids[3]}/eligibility?sequence_id=$SEQ_ACCOUNT")" || true
+    [[ "$STATUS" == 200 ]] && break
+    sleep 0.5
+  done
+  for ((i = 0; i < 3; i++)); do
+    echo; echo "${DIM}Enroll ${names[$i]}$( ((i == 2)) && echo ': Initech already has 2 active enrollments, so 400 COMPANY_LIMIT_REACHED naming the domain, the limit and the count').${R}"
+    api POST /enrollments "{\"sequence_id\":\"$SEQ_ACCOUNT\",\"person_id\":\"${ids[$i]}\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
+    enrollments+=("$( [[ "$STATUS" == 201 ]] && json_field id || true)")
+  done
+  echo; echo "${DIM}The account: its enrollments and the ledger's count.${R}"
+  api GET "/companies/initech.example/enrollments"
+
+  [[ -n "${enrollments[0]}" && -n "${enrollments[1]}" ]] || { warn "Peter and Michael are not both enrolled (an earlier run? --fresh starts over)"; return 0; }
+  echo; echo "${DIM}Stop the colleagues when anyone at the company replies (organization setting stop_company_on_reply).${R}"
+  api PUT /settings '{"stop_company_on_reply":"ANY_REPLY"}'
+  echo; echo "${DIM}Peter replies; Michael's enrollment finishes with COLLEAGUE_REPLIED, naming Peter's reply.${R}"
+  api POST "/enrollments/${enrollments[0]}/replies" "{\"classification\":\"POSITIVE\",\"received_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}"
+  local ms
+  if ms="$(await_field "/enrollments/${enrollments[1]}" finish_reason COLLEAGUE_REPLIED 15)"; then
+    echo "${GRN}Michael stopped ${ms} ms after Peter's reply was accepted.${R}"
+  else
+    warn "Michael's enrollment did not finish within 15 s"
+  fi
+  api GET "/enrollments/${enrollments[1]}"
+  echo; echo "${DIM}Both slots are free again: Samir gets in now.${R}"
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_ACCOUNT\",\"person_id\":\"${ids[2]}\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
+  api GET "/companies/initech.example/enrollments?status=IN_PROGRESS"
+}
+
 duration_seconds() { # ISO-8601 duration like PT10S, PT1M, P1D -> seconds (approximate, for time limits)
   local d="$1" total=0 n
   [[ "$d" =~ ([0-9]+)D ]] && total=$((total + ${BASH_REMATCH[1]} * 86400))
@@ -539,6 +588,7 @@ ${B}Try it yourself${R} (organization $ORG_ID):
   curl -s -X POST -H "x-api-key: \$KEY" \$API/enrollments/$e/unenroll
   curl -s -X POST -H "x-api-key: \$KEY" \$API/people/$GRACE/opt-out
   curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/eligibility?sequence_id=$SEQ_WEBINAR"
+  curl -s -H "x-api-key: \$KEY" "\$API/companies/initech.example/enrollments?status=IN_PROGRESS"
   curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' \$API/enrollments \\
        -d '{"sequence_id":"$SEQ_WEBINAR","person_id":"$ALAN","mailbox_emails":["$MAILBOX_2_EMAIL"]}'
 
@@ -559,6 +609,7 @@ if $DEMO; then
   run_demo
   run_exclusion_demo
   run_sending_demo
+  run_account_demo
 fi
 if ! $KAFKA_ONLY; then
   try_it_yourself

@@ -14,7 +14,7 @@ import java.util.List;
  *   Bench [--quick] [--profile] [--out FILE] [NAME...]     run every scenario, or the named ones
  *   Bench --compare A.json B.json                          ratios of B to A, row by row
  * </pre>
- * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop, schedule. System properties:
+ * Scenarios: decide, api-latency, mixed, restore, bulk-unenroll, crm-to-stop, schedule, company-cap. System properties:
  * {@code service.jar} (the packaged enrollment-service), {@code evaluator.jar} (the packaged
  * exclusion-evaluator, for crm-to-stop), {@code scheduler.jar} (the packaged step-scheduler, for
  * schedule), {@code bench.commit.interval.ms} (overrides the services' commit interval, and the
@@ -25,7 +25,7 @@ import java.util.List;
 public final class Bench {
 
     public static final List<String> SCENARIOS = List.of("decide", "api-latency", "mixed", "restore", "bulk-unenroll",
-            CrmToStopScenario.NAME, ScheduleScenario.NAME);
+            CrmToStopScenario.NAME, ScheduleScenario.NAME, CompanyCapScenario.NAME);
 
     private Bench() {
     }
@@ -94,6 +94,10 @@ public final class Bench {
         }
         if (names.contains(CrmToStopScenario.NAME)) {
             run.results().addAll(CrmToStopScenario.run(env));
+            Report.write(run, out);
+        }
+        if (names.contains(CompanyCapScenario.NAME)) {
+            run.results().addAll(CompanyCapScenario.run(env));
             Report.write(run, out);
         }
         if (names.contains(ScheduleScenario.NAME)) {

@@ -55,7 +55,7 @@ class EnrollChecksTest {
 
             assertThat(events).singleElement().isEqualTo(new Enrolled(
                     new EventMeta(Ids.eventId("c-1", 0), "c-1", ORG, PERSON, T0, "tester"),
-                    Ids.enrollmentId(ORG, "c-1"), SEQ, MB_A, 0, 1, "owner-" + MB_A));
+                    Ids.enrollmentId(ORG, "c-1"), SEQ, MB_A, 0, 1, "owner-" + MB_A, "prospect.example.com"));
         }
 
         @Test
@@ -66,7 +66,7 @@ class EnrollChecksTest {
             Enrollment e = s.enrollment(Ids.enrollmentId(ORG, "c-1"));
             assertThat(e).isEqualTo(new Enrollment(Ids.enrollmentId(ORG, "c-1"), ORG, PERSON, SEQ, MB_A,
                     T0, T0, null, null, 0, 0, null, null, null, null, null, false, false, "tester", List.of(),
-                    1, null, null, null, List.of(), "owner-" + MB_A));
+                    1, null, null, null, List.of(), "owner-" + MB_A, "prospect.example.com", null));
             assertThat(e.isActive()).isTrue();
             assertThat(e.status()).isEqualTo(EnrollmentStatus.IN_PROGRESS);
             assertThat(e.displayStatus()).isEqualTo(DisplayStatus.QUEUED);

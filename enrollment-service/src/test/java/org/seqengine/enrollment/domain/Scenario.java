@@ -46,7 +46,7 @@ final class Scenario {
     List<EnrollmentEvent> run(EnrollmentCommand command) {
         String id = command.meta().commandId();
         last = EnrollmentDecider.handle(command, state, Optional.ofNullable(outcomes.get(id)), ctx());
-        if (!last.duplicate()) {
+        if (!last.duplicate() && last.awaitingSlot() == null) {
             outcomes.put(id, last.outcome());
         }
         state = EnrollmentDecider.evolveAll(state, last.events());
