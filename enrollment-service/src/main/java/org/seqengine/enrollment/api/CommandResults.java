@@ -25,7 +25,7 @@ import org.seqengine.service.error.FieldError;
 
 /**
  * Issues commands for the REST edge and turns their outcome into HTTP: a rejection is a 400 with
- * {@code errors[].code}, except not-found (404) and an active enrollment (409); a command the
+ * {@code errors[].code} (COMPANY_LIMIT_REACHED also with company_domain, limit, active_count), except not-found (404) and an active enrollment (409); a command the
  * decider could not process is a 500 with the dead letter's reference; no outcome within the
  * timeout is a 503.
  */
@@ -125,9 +125,14 @@ public class CommandResults {
         }
         List<FieldError> errors = new ArrayList<>();
         for (Rejection r : rejections) {
-            errors.add(new FieldError(r.code().name(), List.of(), r.message(), r.ruleId(),
-                    r.level() == null ? null : r.level().name()));
+            errors.add(error(r));
         }
         throw ApiException.badRequest(first.message(), errors);
+    }
+
+    /** A rejection as an {@code errors[]} item: an exclusion names its rule and level, a company limit its domain and counts. */
+    static FieldError error(Rejection r) {
+        return new FieldError(r.code().name(), List.of(), r.message(), r.ruleId(), r.level() == null ? null : r.level().name(),
+                r.companyDomain(), r.limit(), r.activeCount());
     }
 }

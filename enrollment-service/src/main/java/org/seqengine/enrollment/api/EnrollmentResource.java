@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,10 +28,8 @@ import org.seqengine.enrollment.api.dto.EnrollmentPage;
 import org.seqengine.enrollment.api.dto.EnrollmentView;
 import org.seqengine.enrollment.api.dto.ReplyBody;
 import org.seqengine.enrollment.domain.CommandMeta;
-import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
-import org.seqengine.enrollment.domain.EnrollmentStatus;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReplyClassification;
 import org.seqengine.enrollment.query.EnrollmentQueries;
@@ -88,7 +85,7 @@ public class EnrollmentResource {
                                     @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limitParam) {
         int limit = Paging.limit(limitParam);
-        String statusName = statusName(status);
+        String statusName = StatusParam.indexName(status);
         String orgId = caller.orgId();
         List<Enrollment> page;
         if (personId != null) {
@@ -107,9 +104,7 @@ public class EnrollmentResource {
             page = queries.page(statusName == null ? EnrollmentIndexKeys.all(orgId) : EnrollmentIndexKeys.byStatus(orgId, statusName),
                     cursor, limit);
         }
-        boolean more = page.size() > limit;
-        List<Enrollment> data = more ? page.subList(0, limit) : page;
-        return new EnrollmentPage(queries.views(orgId, data), more ? data.get(data.size() - 1).id() : null);
+        return EnrollmentPages.of(queries, orgId, page, limit);
     }
 
     @POST
@@ -169,22 +164,5 @@ public class EnrollmentResource {
             throw ApiException.notFound("Enrollment not found.");
         }
         return queries.enrollment(caller.orgId(), id).orElseThrow(() -> ApiException.notFound("Enrollment not found."));
-    }
-
-    /**
-     * {@code status} accepts the API status (IN_PROGRESS, FINISHED) or a display status (QUEUED,
-     * PAUSED, ...); the index holds both, so the name is the index segment.
-     */
-    private static String statusName(String status) {
-        if (status == null) return null;
-        String wanted = status.toUpperCase(Locale.ROOT);
-        for (EnrollmentStatus s : EnrollmentStatus.values()) {
-            if (s.name().equals(wanted)) return wanted;
-        }
-        for (DisplayStatus s : DisplayStatus.values()) {
-            if (s.name().equals(wanted)) return wanted;
-        }
-        throw ApiException.badRequest(FieldError.of("invalid_status",
-                "status must be one of IN_PROGRESS, FINISHED or a display status such as QUEUED, PAUSED.", "status"));
     }
 }

@@ -14,8 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.seqengine.enrollment.api.dto.ClearOptOutBody;
 import org.seqengine.enrollment.api.dto.ClearOptOutResult;
 import org.seqengine.enrollment.api.dto.EligibilityView;
@@ -27,6 +29,7 @@ import org.seqengine.enrollment.api.dto.PersonUnenrollResult;
 import org.seqengine.enrollment.api.dto.PersonView;
 import org.seqengine.enrollment.api.validation.MailboxEmailList;
 import org.seqengine.enrollment.domain.CommandMeta;
+import org.seqengine.enrollment.domain.CompanyLimit;
 import org.seqengine.enrollment.domain.DecisionContext;
 import org.seqengine.enrollment.domain.EnrollChecks;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
@@ -35,6 +38,9 @@ import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
 import org.seqengine.enrollment.domain.Rejection;
 import org.seqengine.enrollment.domain.RejectionCode;
+import org.seqengine.enrollment.domain.Rulesets;
+import org.seqengine.enrollment.domain.reference.Sequence;
+import org.seqengine.enrollment.query.CompanyLedgers;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.CommandReplyRecord;
@@ -61,6 +67,9 @@ public class PeopleResource {
 
     @Inject
     EnrollmentQueries queries;
+
+    @Inject
+    CompanyLedgers ledgers;
 
     /** The person as upserted, plus whether they opted out in this system (and when). */
     @GET
@@ -121,13 +130,29 @@ public class PeopleResource {
         }
         PersonState state = queries.personState(caller.orgId(), id);
         DecisionContext ctx = new DecisionContext(java.time.Instant.now(), reference);
-        List<Rejection> reasons = candidates == null ? EnrollChecks.eligibility(sequenceId, state, ctx)
-                : EnrollChecks.eligibility(sequenceId, candidates, state, ctx);
+        List<Rejection> reasons = new ArrayList<>(candidates == null ? EnrollChecks.eligibility(sequenceId, state, ctx)
+                : EnrollChecks.eligibility(sequenceId, candidates, state, ctx));
+        companyLimit(reference, sequenceId, id).ifPresent(reasons::add);
         return new EligibilityView(reasons.isEmpty(), reasons.stream().map(r -> {
             boolean active = r.code() == RejectionCode.ALREADY_ENROLLED_ACTIVE && state.active().isPresent();
             return new EligibilityView.Reason(r.code().name(), r.message(), r.level() == null ? null : r.level().name(),
-                    r.ruleId(), active ? state.active().get().sequenceId() : null, active ? state.active().get().id() : null);
+                    r.ruleId(), active ? state.active().get().sequenceId() : null, active ? state.active().get().id() : null,
+                    r.companyDomain(), r.limit(), r.activeCount());
         }).toList());
+    }
+
+    /**
+     * COMPANY_LIMIT_REACHED when the sequence's ruleset caps the person's company and the company
+     * ledger already counts that many (active + reserved): what the ledger would answer an Enroll now.
+     * The decider asks the ledger last, after every other check, so the dry run lists it last.
+     */
+    private Optional<Rejection> companyLimit(ReferenceData reference, String sequenceId, String personId) {
+        Sequence sequence = reference.sequence(sequenceId).orElseThrow();
+        Integer limit = Rulesets.forSequence(sequence, reference).maxActiveEnrollmentsPerCompany();
+        String domain = CompanyLimit.domainOf(reference.person(personId).orElse(null));
+        if (limit == null || domain == null) return Optional.empty();
+        int count = ledgers.count(caller.orgId(), domain).total();
+        return count >= limit ? Optional.of(Rejection.companyLimit(domain, limit, count)) : Optional.empty();
     }
 
     private CommandMeta meta(String personId, String operation, String idempotencyKey, String reason) {

@@ -79,6 +79,7 @@ final class ReferenceBodies {
                 .setReenrollmentWaitingDays(body.reenrollmentWaitingDays() == null
                         ? Ruleset.DEFAULT_WAITING_DAYS : body.reenrollmentWaitingDays())
                 .setExclusionRuleIds(body.exclusionRuleIds() == null ? List.of() : List.copyOf(body.exclusionRuleIds()))
+                .setMaxActiveEnrollmentsPerCompany(body.maxActiveEnrollmentsPerCompany())
                 .build();
     }
 

@@ -53,6 +53,7 @@ public class SettingsResource {
                         : body.mailboxOwnershipPolicy())
                 .setCrmWriteBack(body.crmWriteBack() == null ? new HashMap<>() : new HashMap<>(body.crmWriteBack()))
                 .setAutoOptOutOnRemovalRequest(!Boolean.FALSE.equals(body.autoOptOutOnRemovalRequest()))
+                .setStopCompanyOnReply(body.stopCompanyOnReply() == null ? "OFF" : body.stopCompanyOnReply())
                 .setUpdatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setUpdatedBy(caller.actor())
                 .build();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.enrollment.streams.StoreNames;
+import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.service.error.ApiException;
@@ -36,6 +37,9 @@ public class InternalQueryResource {
     @Inject
     EnrollmentQueries queries;
 
+    @Inject
+    CompanyLedgers ledgers;
+
     @GET
     @Path("/person-states")
     public RecordAnswer personState(@QueryParam("key") String key) {
@@ -56,6 +60,13 @@ public class InternalQueryResource {
             if (record != null) records.add(AvroCodec.encode(PersonStateRecord.class, record));
         }
         return new RecordsAnswer(records);
+    }
+
+    /** A company's ledger (key org/domain) from this instance's partition of the company-ledger store. */
+    @GET
+    @Path("/company-ledgers")
+    public RecordAnswer companyLedger(@QueryParam("key") String key) {
+        return new RecordAnswer(AvroCodec.encode(CompanyLedgerStateRecord.class, ledgers.localLedger(required(key))));
     }
 
     @GET

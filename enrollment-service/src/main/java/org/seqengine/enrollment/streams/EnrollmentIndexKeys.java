@@ -3,6 +3,7 @@ package org.seqengine.enrollment.streams;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.seqengine.enrollment.domain.Enrollment;
+import org.seqengine.filter.Domains;
 
 /**
  * Keys of the {@code enrollment-index} store. Every index key ends in the enrollment id, so a range
@@ -14,6 +15,9 @@ import org.seqengine.enrollment.domain.Enrollment;
  *   <li>{@code org/st/<STATUS>/<enrollment>}: by API status and by display status;</li>
  *   <li>{@code org/seqst/<sequence>/<STATUS>/<enrollment>}: by sequence and status (bulk jobs by sequence);</li>
  *   <li>{@code org/dom/<domain>/<enrollment>}: active enrollments by the person's company domain (bulk jobs);</li>
+ *   <li>{@code org/co/<domain>/<enrollment>} and {@code org/cost/<domain>/<STATUS>/<enrollment>}: a company's
+ *       enrollments, all and by status ({@code GET /companies/{domain}/enrollments}); the domain is the
+ *       enrollment's own (where it counts against a company limit), else the person's current one;</li>
  *   <li>{@code org/exby/<rule>/<enrollment>}: enrollments finished as Excluded, by each rule that ended them
  *       (restore jobs: a scan reads only that rule's exclusions);</li>
  *   <li>{@code org/keys/<enrollment>}: the index keys written for an enrollment, so an update removes them.</li>
@@ -43,6 +47,14 @@ public final class EnrollmentIndexKeys {
         return orgId + "/dom/" + domain + "/";
     }
 
+    public static String byCompany(String orgId, String domain) {
+        return orgId + "/co/" + domain + "/";
+    }
+
+    public static String byCompanyAndStatus(String orgId, String domain, String status) {
+        return orgId + "/cost/" + domain + "/" + status + "/";
+    }
+
     public static String excludedByRule(String orgId, String ruleId) {
         return orgId + "/exby/" + ruleId + "/";
     }
@@ -51,12 +63,23 @@ public final class EnrollmentIndexKeys {
         return orgId + "/keys/" + enrollmentId;
     }
 
+    /**
+     * The company an enrollment is listed under: the domain it was enrolled at, else (enrolled before
+     * company limits existed, or the person had none then) the person's current domain, normalized
+     * here since upstream may publish people directly.
+     */
+    static String companyOf(Enrollment e, String personDomain) {
+        return e.companyDomain() != null ? e.companyDomain() : Domains.normalize(personDomain);
+    }
+
     /** The enrollment id at the end of an index key. */
     public static String enrollmentId(String indexKey) {
         return indexKey.substring(indexKey.lastIndexOf('/') + 1);
     }
 
-    /** Every index key of the enrollment; {@code companyDomain} may be null. */
+    /**
+     * Every index key of the enrollment; {@code companyDomain}, the person's current domain, may be null.
+     */
     static Set<String> of(Enrollment e, String companyDomain) {
         String org = e.orgId();
         String id = e.id();
@@ -72,6 +95,13 @@ public final class EnrollmentIndexKeys {
         }
         if (e.isActive() && companyDomain != null && !companyDomain.isBlank()) {
             keys.add(activeByDomain(org, companyDomain) + id);
+        }
+        String company = companyOf(e, companyDomain);
+        if (company != null) {
+            keys.add(byCompany(org, company) + id);
+            for (String status : statuses) {
+                keys.add(byCompanyAndStatus(org, company, status) + id);
+            }
         }
         if (e.isExcluded()) {
             e.excludedBy().forEach(match -> keys.add(excludedByRule(org, match.ruleId()) + id));

@@ -2,6 +2,8 @@ package org.seqengine.enrollment.api;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.seqengine.enrollment.testsupport.TestData.ORG_A_KEY;
 import static org.seqengine.enrollment.testsupport.TestData.ORG_B_KEY;
@@ -9,6 +11,7 @@ import static org.seqengine.enrollment.testsupport.TestData.as;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,5 +94,40 @@ class ReferenceDataApiTest {
         as(ORG_A_KEY).get("/exclusion-rules/" + "no-such-rule").then().statusCode(404);
         as(ORG_A_KEY).body(Map.of("exclusion_rule_ids", List.of("x"), "reenrollment_waiting_days", -1))
                 .put("/rulesets/bad").then().statusCode(400).body("errors[0].path[0]", equalTo("reenrollment_waiting_days"));
+    }
+
+    @Test
+    void rulesetCompanyLimitIsReadBackAndNullMeansNoLimit() {
+        String ruleset = "capped-" + TestData.id().substring(0, 8);
+        as(ORG_A_KEY).body(Map.of("max_active_enrollments_per_company", 3)).put("/rulesets/" + ruleset).then()
+                .statusCode(200).body("max_active_enrollments_per_company", equalTo(3));
+        as(ORG_A_KEY).get("/rulesets/" + ruleset).then().statusCode(200)
+                .body("max_active_enrollments_per_company", equalTo(3));
+        Map<String, Object> explicitNull = new HashMap<>();
+        explicitNull.put("max_active_enrollments_per_company", null);
+        as(ORG_A_KEY).body(explicitNull).put("/rulesets/" + ruleset).then().statusCode(200)
+                .body("$", hasKey("max_active_enrollments_per_company"))
+                .body("max_active_enrollments_per_company", nullValue());
+        as(ORG_A_KEY).body(Map.of("max_active_enrollments_per_company", 1)).put("/rulesets/" + ruleset).then()
+                .statusCode(200);
+        as(ORG_A_KEY).body(Map.of()).put("/rulesets/" + ruleset).then().statusCode(200)
+                .body("max_active_enrollments_per_company", nullValue());
+        as(ORG_A_KEY).get("/rulesets/" + ruleset).then().statusCode(200)
+                .body("max_active_enrollments_per_company", nullValue());
+    }
+
+    @Test
+    void aBadRulesetCompanyLimitIsA400NamingTheField() {
+        String ruleset = "capped-" + TestData.id().substring(0, 8);
+        for (Object bad : List.of(0, -2)) {
+            as(ORG_A_KEY).body(Map.of("max_active_enrollments_per_company", bad)).put("/rulesets/" + ruleset).then()
+                    .statusCode(400).body("errors[0].code", equalTo("out_of_range"))
+                    .body("errors[0].path", equalTo(List.of("max_active_enrollments_per_company")));
+        }
+        for (Object bad : List.of("three", List.of(3))) {
+            as(ORG_A_KEY).body(Map.of("max_active_enrollments_per_company", bad)).put("/rulesets/" + ruleset).then()
+                    .statusCode(400).body("errors[0].path", equalTo(List.of("max_active_enrollments_per_company")));
+        }
+        as(ORG_A_KEY).get("/rulesets/" + ruleset).then().statusCode(404);
     }
 }

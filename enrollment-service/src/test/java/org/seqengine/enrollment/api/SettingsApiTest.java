@@ -41,7 +41,34 @@ class SettingsApiTest {
                 .body("mailbox_ownership_policy", equalTo("REASSIGN_QUEUED"))
                 .body("crm_write_back", anEmptyMap())
                 .body("auto_opt_out_on_removal_request", equalTo(true))
+                .body("stop_company_on_reply", equalTo("OFF"))
                 .body("updated_at", nullValue());
+    }
+
+    @Test
+    void stopCompanyOnReplyIsReadBackAndOffWhenOmitted() {
+        for (String policy : List.of("ANY_REPLY", "POSITIVE_OR_NEUTRAL", "OFF")) {
+            as(ORG_C_KEY).body(Map.of("crm_write_back", ORG_C_CRMS, "stop_company_on_reply", policy)).put("/settings")
+                    .then().statusCode(200).body("stop_company_on_reply", equalTo(policy));
+            as(ORG_C_KEY).get("/settings").then().statusCode(200).body("stop_company_on_reply", equalTo(policy));
+        }
+        as(ORG_C_KEY).body(Map.of("crm_write_back", ORG_C_CRMS, "stop_company_on_reply", "ANY_REPLY")).put("/settings")
+                .then().statusCode(200);
+        // a PUT replaces the settings as a whole: leaving the field out turns it back OFF
+        as(ORG_C_KEY).body(Map.of("crm_write_back", ORG_C_CRMS)).put("/settings").then().statusCode(200)
+                .body("stop_company_on_reply", equalTo("OFF"));
+        as(ORG_C_KEY).get("/settings").then().statusCode(200).body("stop_company_on_reply", equalTo("OFF"));
+    }
+
+    @Test
+    void aBadStopCompanyOnReplyIsA400NamingTheField() {
+        for (Object bad : List.of("any_reply", "POSITIVE", "", 3)) {
+            as(ORG_C_KEY).body(Map.of("stop_company_on_reply", bad)).put("/settings").then().statusCode(400)
+                    .body("errors[0].code", equalTo("invalid_enum"))
+                    .body("errors[0].path", equalTo(List.of("stop_company_on_reply")));
+        }
+        as(ORG_C_KEY).body(Map.of("stop_company_on_reply", List.of("OFF"))).put("/settings").then().statusCode(400)
+                .body("errors[0].path", equalTo(List.of("stop_company_on_reply")));
     }
 
     @Test

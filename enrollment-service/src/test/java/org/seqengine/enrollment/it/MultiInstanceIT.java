@@ -34,9 +34,10 @@ import org.seqengine.schemas.avro.UnenrolledEvent;
 
 /**
  * Two packaged instances (same application.id, one broker) behave like one: requests are spread
- * over both; every GET finds every enrollment, lists are complete and paged, 30 concurrent enrolls
- * of one person split over both give exactly one 201, a bulk job runs once, and a bulk job survives
- * a kill -9 of the instance that created it, mid-job, with nobody unenrolled twice or forgotten.
+ * over both; every GET finds every enrollment, lists (a company's too, with its ledger count) are
+ * complete and paged, 30 concurrent enrolls of one person split over both give exactly one 201, a
+ * bulk job runs once, and a bulk job survives a kill -9 of the instance that created it, mid-job,
+ * with nobody unenrolled twice or forgotten.
  * The bulk size is {@code -Dbulk.targets} (default 1000; the 100k run: see enrollment-service/README.md).
  */
 class MultiInstanceIT {
@@ -98,6 +99,25 @@ class MultiInstanceIT {
                 for (int p : ports) {
                     assertThat(api(p).get("/people/" + someone + "/eligibility?sequence_id=" + other)
                             .<Boolean>path("eligible")).isFalse();
+                }
+
+                // A company's list and its ledger count (the ledger store lives where its topic partition's
+                // task runs, one of the two): the same on either instance; so is the dry run's company limit.
+                api(portA).body(Map.of("max_active_enrollments_per_company", 24)).put("/rulesets/acme-cap").then().statusCode(200);
+                String capped = putSequence(portA, "acme-cap");
+                String newcomer = putPerson(portB, "acme.test");
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    api(portB).get("/sequences/" + capped).then().statusCode(200);
+                    api(portA).get("/people/" + newcomer).then().statusCode(200);
+                });
+                for (int p : ports) {
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                            assertThat(api(p).get("/companies/www.ACME.test/enrollments?limit=1")
+                                    .<Integer>path("company.active_count")).isEqualTo(24));
+                    assertThat(walkCompany(p, "acme.test", 5)).isSorted()
+                            .containsExactlyInAnyOrderElementsOf(personOf.keySet());
+                    assertThat(api(p).get("/people/" + newcomer + "/eligibility?sequence_id=" + capped)
+                            .<List<String>>path("reasons.code")).containsExactly("COMPANY_LIMIT_REACHED");
                 }
 
                 // 30 concurrent enrolls of one person, split over both: exactly one 201.
@@ -194,10 +214,18 @@ class MultiInstanceIT {
     }
 
     private static List<String> walk(int port, String query, int limit) {
+        return walkPath(port, "/enrollments", query, limit);
+    }
+
+    private static List<String> walkCompany(int port, String domain, int limit) {
+        return walkPath(port, "/companies/" + domain + "/enrollments", "", limit);
+    }
+
+    private static List<String> walkPath(int port, String path, String query, int limit) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            String url = "/enrollments?limit=" + limit + (query.isEmpty() ? "" : "&" + query) + (cursor == null ? "" : "&cursor=" + cursor);
+            String url = path + "?limit=" + limit + (query.isEmpty() ? "" : "&" + query) + (cursor == null ? "" : "&cursor=" + cursor);
             Map<String, Object> page = api(port).get(url).then().statusCode(200).extract().path("");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> data = (List<Map<String, Object>>) page.get("data");
@@ -209,10 +237,15 @@ class MultiInstanceIT {
     }
 
     private static String putSequence(int port) {
+        return putSequence(port, null);
+    }
+
+    private static String putSequence(int port, String rulesetId) {
         String id = UUID.randomUUID().toString();
-        api(port).body(Map.of("name", "Seq", "is_published", true, "is_paused", false,
-                "steps", List.of(Map.of("type", "EMAIL", "wait_days", 0, "subject", "Hi", "body", "Hello"))))
-                .put("/sequences/" + id).then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Seq", "is_published", true, "is_paused", false,
+                "steps", List.of(Map.of("type", "EMAIL", "wait_days", 0, "subject", "Hi", "body", "Hello"))));
+        if (rulesetId != null) body.put("ruleset_id", rulesetId);
+        api(port).body(body).put("/sequences/" + id).then().statusCode(200);
         return id;
     }
 

@@ -40,6 +40,8 @@ public class ErrorResponsesFilter implements OASFilter {
                 .addProperty("path", OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema()
                         .anyOf(List.of(string(), OASFactory.createSchema().addType(SchemaType.INTEGER)))))
                 .addProperty("rule_id", string()).addProperty("level", string())
+                .addProperty("company_domain", string()).addProperty("limit", integer())
+                .addProperty("active_count", integer())
                 .required(List.of("code")));
         components.addSchema("ErrorBody", OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .addProperty("status", string()).addProperty("message", string())
@@ -65,6 +67,10 @@ public class ErrorResponsesFilter implements OASFilter {
                 });
             }
         });
+    }
+
+    private static Schema integer() {
+        return OASFactory.createSchema().addType(SchemaType.INTEGER);
     }
 
     private static Schema string() {

@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * One entry of {@code errors[]} in a 400 body (the seed's UResponses.BadRequestError). Rule-book
- * exclusions also name the matching rule and the level that enforced it.
+ * exclusions also name the matching rule and the level that enforced it; a company limit names the
+ * company domain, the limit and how many enrollments it already counts. Unset fields are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldError(String code, List<Object> path, String message, String ruleId, String level) {
+public record FieldError(String code, List<Object> path, String message, String ruleId, String level,
+                         String companyDomain, Integer limit, Integer activeCount) {
+
+    public FieldError(String code, List<Object> path, String message, String ruleId, String level) {
+        this(code, path, message, ruleId, level, null, null, null);
+    }
 
     public FieldError(String code, List<Object> path, String message) {
         this(code, path, message, null, null);

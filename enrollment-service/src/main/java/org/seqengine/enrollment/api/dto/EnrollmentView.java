@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.seqengine.enrollment.domain.ColleagueReply;
 import org.seqengine.enrollment.domain.DisplayStatus;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.EnrollmentStatus;
+import org.seqengine.enrollment.domain.FinishReason;
 import org.seqengine.enrollment.domain.Reply;
 import org.seqengine.enrollment.domain.reference.Mailbox;
 import org.seqengine.enrollment.domain.reference.Person;
@@ -23,7 +25,10 @@ import org.seqengine.schemas.avro.ScheduleStatusRecord;
  * when it just waits for its due time) as step-scheduler last published them, null when nothing is
  * scheduled; {@code version} the sequence version it follows; {@code blocked_variables} the template
  * variables at fault while {@code block_reason} is MISSING_VARIABLES or INVALID_VARIABLES;
- * {@code task_assignee_id} who gets its TASK steps (fixed at enrollment).
+ * {@code task_assignee_id} who gets its TASK steps (fixed at enrollment). {@code company_domain} the
+ * person's normalized company domain when enrolled (it counts there against a company limit while active;
+ * null for enrollments made before company limits or of a person without one); {@code colleague_reply}
+ * who replied, in which enrollment and how it was classified when it finished as COLLEAGUE_REPLIED, else null.
  */
 public record EnrollmentView(
         String id, Instant createdAt, Instant updatedAt,
@@ -37,7 +42,7 @@ public record EnrollmentView(
         Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy,
         List<ExclusionMatchView> excludedBy,
         int currentStepIndex, Instant nextStepDueAt, String waitingFor, int version, List<String> blockedVariables,
-        String taskAssigneeId) {
+        String taskAssigneeId, String companyDomain, ColleagueReplyRef colleagueReply) {
 
     public record SequenceRef(String id, String name, boolean isPaused) {}
 
@@ -48,6 +53,9 @@ public record EnrollmentView(
     public record ReplyMessage(String id, String subject, List<Classification> classifications, Instant receivedAt) {}
 
     public record Classification(String id, String category) {}
+
+    /** The colleague's reply that finished this enrollment. */
+    public record ColleagueReplyRef(String personId, String enrollmentId, String classification) {}
 
     /**
      * Reference data may be null when it was deleted upstream; the ids are always known.
@@ -76,7 +84,14 @@ public record EnrollmentView(
                 e.resumeAt(), e.nextStepIndex(), e.stepsCompleted(), e.updatedBy(), ExclusionMatchView.of(e.excludedBy()),
                 e.nextStepIndex(), pending == null ? null : pending.getNextStepDueAt(),
                 pending == null ? null : pending.getWaitingFor(), e.sequenceVersion(),
-                e.isBlocked() ? e.blockedVariables() : List.of(), e.taskAssigneeId());
+                e.isBlocked() ? e.blockedVariables() : List.of(), e.taskAssigneeId(), e.companyDomain(),
+                colleagueReply(e));
+    }
+
+    private static ColleagueReplyRef colleagueReply(Enrollment e) {
+        ColleagueReply c = e.colleagueReply();
+        if (e.finishReason() != FinishReason.COLLEAGUE_REPLIED || c == null) return null;
+        return new ColleagueReplyRef(c.personId(), c.enrollmentId(), name(c.classification()));
     }
 
     private static ReplyMessage reply(Reply r) {

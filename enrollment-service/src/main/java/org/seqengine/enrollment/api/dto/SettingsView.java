@@ -10,12 +10,13 @@ import org.seqengine.enrollment.domain.reference.OrgSettings;
  * {@code updated_at} is then null).
  */
 public record SettingsView(String mailboxOwnershipPolicy, Map<String, String> crmWriteBack,
-                           boolean autoOptOutOnRemovalRequest, Instant updatedAt, String updatedBy) {
+                           boolean autoOptOutOnRemovalRequest, String stopCompanyOnReply, Instant updatedAt,
+                           String updatedBy) {
 
     public static SettingsView of(OrgSettings settings, Instant updatedAt, String updatedBy) {
         Map<String, String> crms = new TreeMap<>();
         settings.crmWriteBack().forEach((crm, access) -> crms.put(crm, access.name()));
         return new SettingsView(settings.mailboxOwnershipPolicy().name(), crms, settings.autoOptOutOnRemovalRequest(),
-                updatedAt, updatedBy);
+                settings.stopCompanyOnReply().name(), updatedAt, updatedBy);
     }
 }
