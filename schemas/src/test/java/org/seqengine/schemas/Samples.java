@@ -41,7 +41,8 @@ public final class Samples {
                 Map.entry(TaskRecord.class, task()),
                 Map.entry(ScheduleStatusRecord.class, scheduleStatus()),
                 Map.entry(CompanyLedgerRecord.class, companyLedger()),
-                Map.entry(CompanyLedgerStateRecord.class, companyLedgerState()));
+                Map.entry(CompanyLedgerStateRecord.class, companyLedgerState()),
+                Map.entry(CompanyMemberRecord.class, companyMember()));
     }
 
     public static CommandEnvelope command() {
@@ -152,15 +153,22 @@ public final class Samples {
     }
 
     public static CompanyLedgerStateRecord companyLedgerState() {
-        CompanyEnrollmentRecord active = CompanyEnrollmentRecord.newBuilder()
-                .setEnrollmentId("enr-1").setPersonId("person-42").setSequenceId("seq-welcome").setSince(T0).build();
-        CompanyEnrollmentRecord reserved = CompanyEnrollmentRecord.newBuilder()
-                .setEnrollmentId("enr-2").setPersonId("person-43").setSequenceId(null).setSince(T1).build();
         return CompanyLedgerStateRecord.newBuilder()
                 .setOrgId("org-acme")
                 .setCompanyDomain("acme.example")
-                .setActive(List.of(active))
-                .setReserved(List.of(reserved))
+                .setActiveCount(3)
+                .setReservedCount(1)
+                .build();
+    }
+
+    public static CompanyMemberRecord companyMember() {
+        return CompanyMemberRecord.newBuilder()
+                .setOrgId("org-acme")
+                .setCompanyDomain("acme.example")
+                .setEnrollmentId("enr-1")
+                .setPersonId("person-42")
+                .setSequenceId("seq-welcome")
+                .setSince(T0)
                 .build();
     }
 

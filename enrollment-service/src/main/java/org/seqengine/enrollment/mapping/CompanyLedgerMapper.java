@@ -1,20 +1,16 @@
 package org.seqengine.enrollment.mapping;
 
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.ReplyClassification;
 import org.seqengine.enrollment.domain.company.CompanyLedger;
 import org.seqengine.enrollment.domain.company.LedgerEntry;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandEnvelope;
-import org.seqengine.schemas.avro.CompanyEnrollmentRecord;
 import org.seqengine.schemas.avro.CompanyLedgerRecord;
-import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
+import org.seqengine.schemas.avro.CompanyMemberRecord;
 
-/** The company ledger's entries and state between Avro and the domain. */
+/** The company ledger's entries and members between Avro and the domain. */
 public final class CompanyLedgerMapper {
 
     private CompanyLedgerMapper() {}
@@ -59,25 +55,12 @@ public final class CompanyLedgerMapper {
         };
     }
 
-    public static CompanyLedger.State toDomain(CompanyLedgerStateRecord r) {
-        return new CompanyLedger.State(r.getOrgId(), r.getCompanyDomain(), members(r.getActive()), members(r.getReserved()));
+    public static CompanyLedger.Member toDomain(CompanyMemberRecord r) {
+        return new CompanyLedger.Member(r.getEnrollmentId(), r.getPersonId(), r.getSequenceId(), r.getSince());
     }
 
-    public static CompanyLedgerStateRecord toAvro(CompanyLedger.State s) {
-        return new CompanyLedgerStateRecord(s.orgId(), s.companyDomain(), records(s.active()), records(s.reserved()));
-    }
-
-    private static Map<String, CompanyLedger.Member> members(List<CompanyEnrollmentRecord> records) {
-        Map<String, CompanyLedger.Member> out = new LinkedHashMap<>();
-        records.forEach(m -> out.put(m.getEnrollmentId(),
-                new CompanyLedger.Member(m.getEnrollmentId(), m.getPersonId(), m.getSequenceId(), m.getSince())));
-        return out;
-    }
-
-    private static List<CompanyEnrollmentRecord> records(Map<String, CompanyLedger.Member> members) {
-        return members.values().stream()
-                .map(m -> new CompanyEnrollmentRecord(m.enrollmentId(), m.personId(), m.sequenceId(), m.since()))
-                .toList();
+    public static CompanyMemberRecord toAvro(String orgId, String companyDomain, CompanyLedger.Member m) {
+        return new CompanyMemberRecord(orgId, companyDomain, m.enrollmentId(), m.personId(), m.sequenceId(), m.since());
     }
 
     private static byte[] encode(EnrollmentCommand command) {

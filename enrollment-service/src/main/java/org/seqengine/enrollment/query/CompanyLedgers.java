@@ -33,7 +33,7 @@ public class CompanyLedgers {
     /** The count at {@code domain} (normalized) in the organization. */
     public Count count(String orgId, String domain) {
         CompanyLedgerStateRecord ledger = ledger(Keys.of(orgId, domain));
-        return ledger == null ? new Count(0, 0) : new Count(ledger.getActive().size(), ledger.getReserved().size());
+        return ledger == null ? new Count(0, 0) : new Count(ledger.getActiveCount(), ledger.getReservedCount());
     }
 
     CompanyLedgerStateRecord ledger(String key) {

@@ -16,6 +16,7 @@ import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CompanyLedgerRecord;
 import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
+import org.seqengine.schemas.avro.CompanyMemberRecord;
 import org.seqengine.service.kafka.DeadLetters;
 
 /**
@@ -29,12 +30,14 @@ final class CompanyLedgerProcessor implements Processor<String, CompanyLedgerRec
     private static final Logger LOG = Logger.getLogger(CompanyLedgerProcessor.class);
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, CompanyLedgerStateRecord> ledgers;
+    private KeyValueStore<String, CompanyLedgerStateRecord> counts;
+    private KeyValueStore<String, CompanyMemberRecord> members;
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.ledgers = context.getStateStore(StoreNames.COMPANY_LEDGER);
+        this.counts = context.getStateStore(StoreNames.COMPANY_LEDGER);
+        this.members = context.getStateStore(StoreNames.COMPANY_LEDGER_MEMBERS);
     }
 
     @Override
@@ -50,21 +53,17 @@ final class CompanyLedgerProcessor implements Processor<String, CompanyLedgerRec
             deadLetter(record, e);
             return;
         }
-        CompanyLedgerStateRecord stored = ledgers.get(record.key());
-        CompanyLedger.State state = stored == null ? CompanyLedger.State.empty(entry.orgId(), entry.companyDomain())
-                : CompanyLedgerMapper.toDomain(stored);
-        CompanyLedger.Result result = CompanyLedger.handle(entry, state);
-        if (!result.next().equals(state)) {
-            ledgers.put(record.key(), CompanyLedgerMapper.toAvro(result.next()));
-        }
+        CompanyLedgerStores ledger = new CompanyLedgerStores(counts, members, entry.orgId(), entry.companyDomain());
+        CompanyLedger.Result result = CompanyLedger.handle(entry, ledger);
+        ledger.apply(result.changes());
         for (EnrollmentCommand command : result.commands()) {
             String key = Keys.of(command.meta().orgId(), command.meta().personId());
             context.forward(new Record<String, Object>(key, CommandMapper.toAvro(command), record.timestamp()),
                     EnrollmentTopology.LEDGER_COMMANDS_SINK);
         }
         LOG.debugf("company %s: %s of %s -> %d active, %d reserved, %d command(s)", record.key(),
-                entry.getClass().getSimpleName(), entry.enrollmentId(), result.next().active().size(),
-                result.next().reserved().size(), result.commands().size());
+                entry.getClass().getSimpleName(), entry.enrollmentId(), ledger.count(CompanyLedger.Kind.ACTIVE),
+                ledger.count(CompanyLedger.Kind.RESERVED), result.commands().size());
     }
 
     private void deadLetter(Record<String, CompanyLedgerRecord> record, Exception error) {

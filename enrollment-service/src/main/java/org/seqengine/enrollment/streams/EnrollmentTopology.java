@@ -28,6 +28,7 @@ import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CommandOutcomeRecord;
 import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
+import org.seqengine.schemas.avro.CompanyMemberRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 import org.seqengine.enrollment.bulk.JobReplyRouter;
@@ -183,6 +184,8 @@ public final class EnrollmentTopology {
         topology.addProcessor(LEDGER, CompanyLedgerProcessor::new, LEDGER_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.COMPANY_LEDGER),
                 Serdes.String(), AvroSerdes.forClass(CompanyLedgerStateRecord.class)), LEDGER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.COMPANY_LEDGER_MEMBERS),
+                Serdes.String(), AvroSerdes.forClass(CompanyMemberRecord.class)), LEDGER);
         topology.addSink(LEDGER_COMMANDS_SINK, Topics.COMMANDS.name(), Topics.COMMANDS.keySerde().serializer(),
                 Topics.COMMANDS.valueSerde().serializer(), LEDGER);
         topology.addSink(LEDGER_DLQ_SINK, Topics.COMPANY_LEDGER.dlqName(), Topics.COMPANY_LEDGER.keySerde().serializer(),

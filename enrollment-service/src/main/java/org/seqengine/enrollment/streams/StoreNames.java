@@ -25,9 +25,12 @@ public final class StoreNames {
     /** org/job -> UnenrollJobRecord: the progress of each bulk unenroll job, owned by one task. */
     public static final String UNENROLL_JOB_STATES = "unenroll-job-states";
 
-    /** org/company_domain -> CompanyLedgerStateRecord: a domain's active enrollments and reserved slots,
-     *  owned by the task of enrollment.company-ledger.v1's partition (route by that key). */
+    /** org/company_domain -> CompanyLedgerStateRecord: a domain's count of active enrollments and reserved
+     *  slots, owned by the task of enrollment.company-ledger.v1's partition (route by that key). */
     public static final String COMPANY_LEDGER = "company-ledger";
+    /** org/company_domain/&lt;active|reserved&gt;/enrollment -> CompanyMemberRecord: the members behind the count
+     *  (one small entry each, so a large company is never one large record). Same task as the count. */
+    public static final String COMPANY_LEDGER_MEMBERS = "company-ledger-members";
 
     // The global stores are named by GlobalTable.
 }

@@ -62,9 +62,9 @@ class CompanyLimitPropertiesTest {
         system.drain();
 
         assertThat(system.activeAtDomain()).hasSizeLessThanOrEqualTo(limit);
-        assertThat(system.ledger.active().keySet()).as("the ledger's active set is the truth")
+        assertThat(system.ledger.of(CompanyLedger.Kind.ACTIVE).keySet()).as("the ledger's active set is the truth")
                 .isEqualTo(system.activeAtDomain());
-        assertThat(system.ledger.reserved()).as("no reservation outlives its command").isEmpty();
+        assertThat(system.ledger.of(CompanyLedger.Kind.RESERVED)).as("no reservation outlives its command").isEmpty();
 
         // nothing leaked: the next enroll of a person not active gets in exactly when the count allows it
         Optional<String> idle = system.idlePerson();
@@ -86,7 +86,7 @@ class CompanyLimitPropertiesTest {
         final Map<String, Deque<EnrollmentCommand>> commandQueues = new LinkedHashMap<>();
         final Deque<LedgerEntry> ledgerQueue = new ArrayDeque<>();
         final List<EnrollmentCommand.Enroll> issued = new ArrayList<>();
-        CompanyLedger.State ledger = CompanyLedger.State.empty(ORG, DOMAIN);
+        final CompanyLedger.Members ledger = new CompanyLedger.Members();
         int counter;
 
         TwoStages(int limit, int count, boolean stopColleagues) {
@@ -161,7 +161,7 @@ class CompanyLimitPropertiesTest {
                 return;
             }
             CompanyLedger.Result result = CompanyLedger.handle(entry, ledger);
-            ledger = result.next();
+            ledger.apply(result.changes());
             result.commands().forEach(c -> commandQueues.get(c.meta().personId()).add(c));
         }
 

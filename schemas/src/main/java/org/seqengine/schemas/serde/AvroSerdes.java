@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CompanyLedgerRecord;
 import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
+import org.seqengine.schemas.avro.CompanyMemberRecord;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.schemas.avro.ScheduleStatusRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
@@ -43,7 +44,7 @@ public final class AvroSerdes {
             UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class,
             CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class,
             SendRequestRecord.class, DeliveryResultRecord.class, TaskRecord.class, ScheduleStatusRecord.class,
-            CompanyLedgerRecord.class, CompanyLedgerStateRecord.class);
+            CompanyLedgerRecord.class, CompanyLedgerStateRecord.class, CompanyMemberRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

@@ -230,11 +230,15 @@ class CompatibilityTest {
         });
         check(CompanyLedgerStateRecord.class, s -> {
             assertThat(s.getCompanyDomain()).isEqualTo("acme.example");
-            assertThat(s.getActive()).singleElement().satisfies(m -> {
-                assertThat(m.getEnrollmentId()).isEqualTo("enr-1");
-                assertThat(m.getSequenceId()).isEqualTo("seq-welcome");
-            });
-            assertThat(s.getReserved()).singleElement().satisfies(m -> assertThat(m.getPersonId()).isEqualTo("person-43"));
+            assertThat(s.getActiveCount()).isEqualTo(3);
+            assertThat(s.getReservedCount()).isEqualTo(1);
+        });
+        check(CompanyMemberRecord.class, m -> {
+            assertThat(m.getCompanyDomain()).isEqualTo("acme.example");
+            assertThat(m.getEnrollmentId()).isEqualTo("enr-1");
+            assertThat(m.getPersonId()).isEqualTo("person-42");
+            assertThat(m.getSequenceId()).isEqualTo("seq-welcome");
+            assertThat(m.getSince()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
         });
         check(CrmWriteBackRecord.class, w -> {
             assertThat(w.getCrm()).isEqualTo("salesforce");
