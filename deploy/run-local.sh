@@ -308,6 +308,16 @@ person_json() { # email first last domain do_not_email
     "$1" "$2" "$3" "${2,,}" "${3,,}" "$4" "$5"
 }
 
+await_reference() { # PERSON SEQUENCE: until the decider sees both (reference data reaches it through compacted topics)
+  local i
+  for ((i = 0; i < 30; i++)); do
+    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
+      "$API/people/$1/eligibility?sequence_id=$2")" || true
+    [[ "$STATUS" == 200 ]] && return 0
+    sleep 0.5
+  done
+}
+
 run_demo() {
   say "Loading the demo through $API"
   echo "${DIM}Reference data: 2 mailboxes, a ruleset, 2 published sequences (3 email steps each), 4 people.${R}"
@@ -324,13 +334,7 @@ run_demo() {
   # Reference data reaches the decider through compacted topics: wait until it is seen.
   echo
   echo "${DIM}Waiting until the decider has the reference data (eligibility dry run) ...${R}"
-  local i
-  for ((i = 0; i < 30; i++)); do
-    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
-      "$API/people/$ALAN/eligibility?sequence_id=$SEQ_COLD")" || true
-    [[ "$STATUS" == 200 ]] && break
-    sleep 0.5
-  done
+  await_reference "$ALAN" "$SEQ_COLD"
   api GET "/people/$ALAN/eligibility?sequence_id=$SEQ_COLD"
 
   echo
@@ -459,12 +463,7 @@ run_sending_demo() {
     ids+=("00000000-0000-4000-8000-00000000050$i")
     api PUT "/people/${ids[$i]}" "$(person_json "${emails[$i]}" "${names[$i]}" Demo demo-prospects.example false)"
   done
-  for ((i = 0; i < 30; i++)); do # reference data reaches the decider through compacted topics
-    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
-      "$API/people/${ids[$((n - 1))]}/eligibility?sequence_id=$SEQ_SEND")" || true
-    [[ "$STATUS" == 200 ]] && break
-    sleep 0.5
-  done
+  await_reference "${ids[$((n - 1))]}" "$SEQ_SEND"
   for ((i = 0; i < n; i++)); do
     echo; echo "${DIM}${names[$i]} (${emails[$i]}) ${stories[$i]}.${R}"
     api POST /enrollments "{\"sequence_id\":\"$SEQ_SEND\",\"person_id\":\"${ids[$i]}\",\"mailbox_emails\":[\"${mailboxes[$i]}\"]}"
@@ -534,12 +533,7 @@ run_account_demo() {
     ids+=("00000000-0000-4000-8000-00000000060$i")
     api PUT "/people/${ids[$i]}" "$(person_json "${names[$i],,}@initech.example" "${names[$i]}" Initech "${domains[$i]}" false)"
   done
-  for ((i = 0; i < 30; i++)); do # reference data reaches the decider through compacted topics
-    STATUS="$(curl -sS -m 5 -o /dev/null -w '%{http_code}' -H "x-api-key: $API_KEY" \
-      "$API/people/${ids[3]}/eligibility?sequence_id=$SEQ_ACCOUNT")" || true
-    [[ "$STATUS" == 200 ]] && break
-    sleep 0.5
-  done
+  await_reference "${ids[3]}" "$SEQ_ACCOUNT"
   for ((i = 0; i < 3; i++)); do
     echo; echo "${DIM}Enroll ${names[$i]}$( ((i == 2)) && echo ': Initech already has 2 active enrollments, so 400 COMPANY_LIMIT_REACHED naming the domain, the limit and the count').${R}"
     api POST /enrollments "{\"sequence_id\":\"$SEQ_ACCOUNT\",\"person_id\":\"${ids[$i]}\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
