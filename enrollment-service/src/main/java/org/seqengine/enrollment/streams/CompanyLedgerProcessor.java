@@ -1,10 +1,8 @@
 package org.seqengine.enrollment.streams;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
@@ -17,7 +15,6 @@ import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.CompanyLedgerRecord;
 import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
 import org.seqengine.schemas.avro.CompanyMemberRecord;
-import org.seqengine.service.kafka.DeadLetters;
 
 /**
  * The thin adapter around {@link CompanyLedger}: {@code enrollment.company-ledger.v1} (keyed
@@ -67,13 +64,6 @@ final class CompanyLedgerProcessor implements Processor<String, CompanyLedgerRec
     }
 
     private void deadLetter(Record<String, CompanyLedgerRecord> record, Exception error) {
-        RecordMetadata source = context.recordMetadata().orElse(null);
-        LOG.warnf("invalid company ledger entry at %s-%s@%s sent to the DLQ: %s", source == null ? "?" : source.topic(),
-                source == null ? "?" : source.partition(), source == null ? "?" : source.offset(), error.getMessage());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetters.describe(headers, source == null ? null : source.topic(), source == null ? -1 : source.partition(),
-                source == null ? -1 : source.offset(), error);
-        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
-                EnrollmentTopology.LEDGER_DLQ_SINK);
+        ProcessorDeadLetters.forward(context, record, EnrollmentTopology.LEDGER_DLQ_SINK, "company ledger entry", error);
     }
 }

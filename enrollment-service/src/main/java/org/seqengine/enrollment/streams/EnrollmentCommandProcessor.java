@@ -1,17 +1,14 @@
 package org.seqengine.enrollment.streams;
 
-import org.seqengine.service.kafka.DeadLetters;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -218,15 +215,8 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
     }
 
     private void deadLetter(Record<String, CommandEnvelope> record, Exception error) {
-        RecordMetadata source = context.recordMetadata().orElse(null);
-        LOG.warnf("invalid command at %s-%s@%s sent to the DLQ: %s", source == null ? "?" : source.topic(),
-                source == null ? "?" : source.partition(), source == null ? "?" : source.offset(), error.getMessage());
-        DecisionMetrics.deadLetter(source == null ? null : source.topic());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetters.describe(headers, source == null ? null : source.topic(), source == null ? -1 : source.partition(),
-                source == null ? -1 : source.offset(), error);
-        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
-                EnrollmentTopology.COMMANDS_DLQ_SINK);
+        DecisionMetrics.deadLetter(ProcessorDeadLetters.forward(context, record, EnrollmentTopology.COMMANDS_DLQ_SINK,
+                "command", error));
     }
 
 }

@@ -56,9 +56,15 @@ public final class LedgerEntries {
                 out.add(new LedgerEntry.Release(org, slot.companyDomain(), slot.enrollmentId(), person, at));
             }
         }
-        CompanyReplyPolicy policy = reference.settings().stopCompanyOnReply();
+        CompanyReplyPolicy policy = null; // read only for a reply: the settings lookup is not free on every decision
         for (EnrollmentEvent event : decision.events()) {
-            if (event instanceof EnrollmentEvent.Replied r && policy.stopsColleagues(r.reply().classification())) {
+            if (!(event instanceof EnrollmentEvent.Replied r)) {
+                continue;
+            }
+            if (policy == null) {
+                policy = reference.settings().stopCompanyOnReply();
+            }
+            if (policy.stopsColleagues(r.reply().classification())) {
                 String domain = after.enrollment(r.enrollmentId()).map(Enrollment::companyDomain)
                         .orElseGet(() -> CompanyLimit.domainOf(reference.person(person).orElse(null)));
                 if (domain != null) {
