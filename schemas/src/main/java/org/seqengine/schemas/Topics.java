@@ -18,7 +18,9 @@ import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.OrgSettingsRecord;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.SuppressionRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
@@ -80,8 +82,12 @@ public final class Topics {
      */
     public static final Topic<String, SequencePauseRecord> SEQUENCE_PAUSES = avro("sequence-pauses.v1", SequencePauseRecord.class, true);
 
-    /** CRM person changes; key {@code org_id/person_id}. Append. */
-    public static final Topic<String, CrmChangeRecord> CRM_PEOPLE_CHANGES = avro("crm.people-changes.v1", CrmChangeRecord.class, false);
+    /**
+     * CRM person changes; key {@code org_id/person_id}. Compacted, so that the tombstone an erase writes
+     * removes every change of the person (the evaluator's views hold the merged fields; a replay from
+     * the start sees the latest change per person).
+     */
+    public static final Topic<String, CrmChangeRecord> CRM_PEOPLE_CHANGES = avro("crm.people-changes.v1", CrmChangeRecord.class, true);
 
     /** CRM company changes; key {@code org_id/<normalized domain>}. Append. */
     public static final Topic<String, CrmChangeRecord> CRM_COMPANY_CHANGES = avro("crm.company-changes.v1", CrmChangeRecord.class, false);
@@ -118,12 +124,18 @@ public final class Topics {
      *  enrollment decider in the transaction of the decision; key {@code org_id/company_domain}. Append. */
     public static final Topic<String, CompanyLedgerRecord> COMPANY_LEDGER = avro("enrollment.company-ledger.v1", CompanyLedgerRecord.class, false);
 
+    /** Each person's data key (crypto-shredding); key {@code org_id/person_id}. Compacted, tombstone erases. */
+    public static final Topic<String, PersonKeyRecord> PEOPLE_KEYS = avro("people.keys.v1", PersonKeyRecord.class, true);
+
+    /** Suppressed emails (never contacted again); key {@code org_id/<HMAC of the normalized email>}. Compacted. */
+    public static final Topic<String, SuppressionRecord> SUPPRESSIONS = avro("people.suppressions.v1", SuppressionRecord.class, true);
+
     private static final List<Topic<?, ?>> ALL = List.of(
             COMMANDS, EVENTS, ENROLLMENTS, SEQUENCES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, COMMAND_REPLIES, UNENROLL_JOBS, UNENROLL_JOB_REQUESTS, MAILBOX_LOAD, SEQUENCE_PAUSES,
             CRM_PEOPLE_CHANGES, CRM_COMPANY_CHANGES, CRM_OPPORTUNITY_CHANGES, SETTINGS, CRM_WRITE_BACK,
             EXCLUSION_LIST_ENTRIES, SEQUENCE_VERSIONS, SEND_REQUESTS, DELIVERY_RESULTS, TASKS, SCHEDULE_STATUS,
-            COMPANY_LEDGER);
+            COMPANY_LEDGER, PEOPLE_KEYS, SUPPRESSIONS);
 
     /** Every topic above (not the DLQs: see {@link Topic#dlqName()}). */
     public static List<Topic<?, ?>> all() {

@@ -42,7 +42,10 @@ public final class Samples {
                 Map.entry(ScheduleStatusRecord.class, scheduleStatus()),
                 Map.entry(CompanyLedgerRecord.class, companyLedger()),
                 Map.entry(CompanyLedgerStateRecord.class, companyLedgerState()),
-                Map.entry(CompanyMemberRecord.class, companyMember()));
+                Map.entry(CompanyMemberRecord.class, companyMember()),
+                Map.entry(PersonKeyRecord.class, personKey()),
+                Map.entry(SuppressionRecord.class, suppression()),
+                Map.entry(SealedFieldsRecord.class, sealedFields()));
     }
 
     public static CommandEnvelope command() {
@@ -72,7 +75,8 @@ public final class Samples {
                 .setPayload(RecordReplyCommand.newBuilder()
                         .setEnrollmentId("enr-1")
                         .setReplyId("reply-9")
-                        .setSubject("Re: hello")
+                        .setSubject(null)
+                        .setSealedSubject(sealed())
                         .setClassification("OUT_OF_OFFICE")
                         .setReceivedAt(T1)
                         .setReturnDate(LocalDate.of(2025, 3, 17))
@@ -100,7 +104,8 @@ public final class Samples {
     public static ReplyRecord reply() {
         return ReplyRecord.newBuilder()
                 .setReplyId("reply-9")
-                .setSubject("Re: hello")
+                .setSubject(null)
+                .setSealedSubject(sealed())
                 .setClassification("POSITIVE")
                 .setReceivedAt(T1)
                 .build();
@@ -202,6 +207,7 @@ public final class Samples {
                 .setTaskAssigneeId("user-7")
                 .setCompanyDomain("acme.example")
                 .setColleagueReply(colleagueReply())
+                .setPersonErased(true)
                 .build();
     }
 
@@ -224,6 +230,7 @@ public final class Samples {
                 .setEnrollments(List.of(enrollment()))
                 .setOptedOutAt(T1)
                 .setOptOutSource("LINK")
+                .setErasedAt(T1)
                 .build();
     }
 
@@ -429,22 +436,22 @@ public final class Samples {
         return SendRequestRecord.newBuilder()
                 .setRequestId("req-enr-1-2").setOrgId("org-acme").setPersonId("person-42").setEnrollmentId("enr-1")
                 .setSequenceId("seq-welcome").setSequenceVersion(2).setStepIndex(2).setAttempt(1).setMailboxId("mbx-1")
-                .setFromEmail("sales@acme.example").setToEmail("ada@example.com").setSubject("Hello Ada")
-                .setBody("Hi Ada").setRequestedAt(T0).build();
+                .setFromEmail("sales@acme.example").setToEmail(null).setSubject(null)
+                .setBody(null).setSealed(sealed()).setRequestedAt(T0).build();
     }
 
     public static DeliveryResultRecord deliveryResult() {
         return DeliveryResultRecord.newBuilder()
                 .setResultId("res-1").setRequestId("req-enr-1-2").setOrgId("org-acme").setPersonId("person-42")
                 .setEnrollmentId("enr-1").setStepIndex(2).setOutcome("REPLIED").setClassification("AUTOMATED")
-                .setOptOutRequested(false).setReturnDate(LocalDate.of(2025, 3, 17)).setSubject("Out of office")
-                .setFailureReason(null).setOccurredAt(T1).build();
+                .setOptOutRequested(false).setReturnDate(LocalDate.of(2025, 3, 17)).setSubject(null)
+                .setSealed(sealed()).setFailureReason(null).setOccurredAt(T1).build();
     }
 
     public static TaskRecord task() {
         return TaskRecord.newBuilder()
                 .setTaskId("task-enr-1-1").setOrgId("org-acme").setPersonId("person-42").setEnrollmentId("enr-1")
-                .setSequenceId("seq-welcome").setStepIndex(1).setAssigneeId("user-7").setBody("Call them")
+                .setSequenceId("seq-welcome").setStepIndex(1).setAssigneeId("user-7").setBody(null).setSealed(sealed())
                 .setStatus("COMPLETED").setCreatedAt(T0).setCompletedAt(T1).setCompletedBy("org-acme:user-7").build();
     }
 
@@ -452,5 +459,25 @@ public final class Samples {
         return ScheduleStatusRecord.newBuilder()
                 .setOrgId("org-acme").setEnrollmentId("enr-1").setStepIndex(1)
                 .setNextStepDueAt(T1).setWaitingFor("WINDOW").setUpdatedAt(T0).build();
+    }
+
+    /** A sealed value (the bytes stand for AES-GCM output; golden files need no real key). */
+    public static SealedValueRecord sealed() {
+        return SealedValueRecord.newBuilder().setKeyId("key-1")
+                .setNonce(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}))
+                .setCiphertext(java.nio.ByteBuffer.wrap(new byte[] {42, 43, 44, 45})).build();
+    }
+
+    public static PersonKeyRecord personKey() {
+        return PersonKeyRecord.newBuilder().setOrgId("org-acme").setPersonId("person-42").setKeyId("key-1")
+                .setAlgorithm("AES-256-GCM").setKey(java.nio.ByteBuffer.wrap(new byte[32])).setCreatedAt(T0).build();
+    }
+
+    public static SuppressionRecord suppression() {
+        return SuppressionRecord.newBuilder().setOrgId("org-acme").setReason("ERASED").setSuppressedAt(T1).build();
+    }
+
+    public static SealedFieldsRecord sealedFields() {
+        return SealedFieldsRecord.newBuilder().setFields(Map.of("subject", "Re: hello")).build();
     }
 }

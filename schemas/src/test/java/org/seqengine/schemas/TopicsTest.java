@@ -16,7 +16,7 @@ class TopicsTest {
     void namesAreUniqueAndDlqNamesToo() {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         List<String> dlqs = Topics.all().stream().map(Topic::dlqName).toList();
-        assertThat(names).doesNotHaveDuplicates().hasSize(26);
+        assertThat(names).doesNotHaveDuplicates().hasSize(28);
         assertThat(dlqs).doesNotHaveDuplicates().doesNotContainAnyElementsOf(names);
     }
 
@@ -47,7 +47,7 @@ class TopicsTest {
         assertThat(Topics.MAILBOX_LOAD.name()).isEqualTo("enrollment.mailbox-load.v1");
         assertThat(Topics.all().stream().filter(t -> !t.compacted()).map(Topic::name))
                 .containsExactlyInAnyOrder("enrollment.commands.v1", "enrollment.events.v1", "enrollment.command-replies.v1",
-                        "enrollment.unenroll-job-requests.v1", "crm.people-changes.v1", "crm.company-changes.v1",
+                        "enrollment.unenroll-job-requests.v1", "crm.company-changes.v1",
                         "crm.opportunity-changes.v1", "crm.write-back.v1", "steps.send-requests.v1",
                         "steps.delivery-results.v1", "enrollment.company-ledger.v1");
     }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.avro.CommandEnvelope;
+import org.seqengine.schemas.avro.PersonKeyRecord;
+import org.seqengine.schemas.avro.SealedFieldsRecord;
+import org.seqengine.schemas.avro.SuppressionRecord;
 import org.seqengine.schemas.avro.CompanyLedgerRecord;
 import org.seqengine.schemas.avro.CompanyLedgerStateRecord;
 import org.seqengine.schemas.avro.CompanyMemberRecord;
@@ -44,7 +47,8 @@ public final class AvroSerdes {
             UnenrollJobRecord.class, CommandOutcomeRecord.class, SequencePauseRecord.class,
             CrmChangeRecord.class, OrgSettingsRecord.class, CrmWriteBackRecord.class, ExclusionListEntryRecord.class,
             SendRequestRecord.class, DeliveryResultRecord.class, TaskRecord.class, ScheduleStatusRecord.class,
-            CompanyLedgerRecord.class, CompanyLedgerStateRecord.class, CompanyMemberRecord.class);
+            CompanyLedgerRecord.class, CompanyLedgerStateRecord.class, CompanyMemberRecord.class,
+            PersonKeyRecord.class, SuppressionRecord.class, SealedFieldsRecord.class);
 
     private static final Map<Class<?>, AvroSerde<?>> CACHE = new ConcurrentHashMap<>();
 

@@ -75,7 +75,15 @@ class CompatibilityTest {
             assertThat(r.getNextStepIndex()).isEqualTo(2);
             assertThat(r.getResumeAt()).isEqualTo(Instant.parse("2025-03-17T08:00:00Z"));
             assertThat(r.getBlockReason()).isNull();
-            assertThat(r.getReply().getSubject()).isEqualTo("Re: hello");
+            // v6 seals the reply's subject (issue 12); earlier versions carry it in clear
+            if (r.getReply().getSealedSubject() != null) {
+                assertThat(r.getReply().getSubject()).isNull();
+                assertThat(r.getReply().getSealedSubject().getKeyId()).isEqualTo("key-1");
+                assertThat(r.getPersonErased()).isTrue();
+            } else {
+                assertThat(r.getReply().getSubject()).isEqualTo("Re: hello");
+                assertThat(r.getPersonErased()).isFalse();
+            }
             assertThat(r.getFinishReason()).isEqualTo("REPLIED");
             assertThat(r.getCanceled()).isFalse();
             // v2 adds a late bounce and the last actor; v1 reads as not bounced, actor unknown
@@ -110,6 +118,7 @@ class CompatibilityTest {
             assertThat(s.getEnrollments()).singleElement().satisfies(e -> assertThat(e.getMailboxId()).isEqualTo("mbx-1"));
             assertThat(s.getOptOutSource()).isEqualTo("LINK");
             assertThat(s.getOptedOutAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+            assertThat(s.getErasedAt()).isIn(null, Instant.parse("2025-03-05T10:00:00Z")); // v6 adds the erasure
         });
         check(CommandOutcomeRecord.class, c -> {
             assertThat(c.getCommandId()).isEqualTo("cmd-0001");
@@ -151,7 +160,13 @@ class CompatibilityTest {
         });
         check(SendRequestRecord.class, r -> {
             assertThat(r.getRequestId()).isEqualTo("req-enr-1-2");
-            assertThat(r.getToEmail()).isEqualTo("ada@example.com");
+            // v2 seals the address, subject and body (issue 12); v1 carries them in clear
+            if (r.getSealed() != null) {
+                assertThat(r.getToEmail()).isNull();
+                assertThat(r.getSealed().getKeyId()).isEqualTo("key-1");
+            } else {
+                assertThat(r.getToEmail()).isEqualTo("ada@example.com");
+            }
             assertThat(r.getFromEmail()).isEqualTo("sales@acme.example");
             assertThat(r.getStepIndex()).isEqualTo(2);
             assertThat(r.getRequestedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30.123Z"));
@@ -161,13 +176,25 @@ class CompatibilityTest {
             assertThat(r.getOutcome()).isEqualTo("REPLIED");
             assertThat(r.getClassification()).isEqualTo("AUTOMATED");
             assertThat(r.getReturnDate()).isEqualTo(LocalDate.of(2025, 3, 17));
+            assertThat(r.getSealed() == null ? r.getSubject() : r.getSealed().getKeyId()).isIn("Out of office", "key-1");
         });
         check(TaskRecord.class, t -> {
             assertThat(t.getTaskId()).isEqualTo("task-enr-1-1");
             assertThat(t.getAssigneeId()).isEqualTo("user-7");
             assertThat(t.getStatus()).isEqualTo("COMPLETED");
             assertThat(t.getCompletedAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+            assertThat(t.getSealed() == null ? t.getBody() : t.getSealed().getKeyId()).isIn("Call them", "key-1"); // v2 seals
         });
+        check(PersonKeyRecord.class, k -> {
+            assertThat(k.getKeyId()).isEqualTo("key-1");
+            assertThat(k.getAlgorithm()).isEqualTo("AES-256-GCM");
+            assertThat(k.getKey().remaining()).isEqualTo(32);
+        });
+        check(SuppressionRecord.class, x -> {
+            assertThat(x.getReason()).isEqualTo("ERASED");
+            assertThat(x.getSuppressedAt()).isEqualTo(Instant.parse("2025-03-05T10:00:00Z"));
+        });
+        check(SealedFieldsRecord.class, f -> assertThat(f.getFields()).containsEntry("subject", "Re: hello"));
         check(ScheduleStatusRecord.class, r -> {
             assertThat(r.getEnrollmentId()).isEqualTo("enr-1");
             assertThat(r.getWaitingFor()).isEqualTo("WINDOW");
