@@ -53,6 +53,11 @@ final class DispatchChecks {
         Step step = version.steps().get(c.stepIndex());
         Person person = ref.person(e.personId()).orElse(null);
 
+        if (person != null && ref.suppressed(person)) {
+            // an erased person re-created with the same email: never contacted again
+            out.emit(new EnrollmentEvent.Unenrolled(out.next(), e.id(), FinishReason.SUPPRESSED, e.stepsCompleted() == 0));
+            return;
+        }
         List<ExclusionMatch> excluding = excludingMatches(e, current, ctx);
         if (!excluding.isEmpty()) {
             out.emit(new Excluded(out.next(), e.id(), excluding));

@@ -14,7 +14,7 @@ import org.seqengine.enrollment.domain.reference.Sequence;
  *   <li>SEQUENCE_NOT_FOUND, PERSON_NOT_FOUND</li>
  *   <li>SEQUENCE_NOT_PUBLISHED</li>
  *   <li>MAILBOX_NOT_FOUND (else the least-loaded candidate is picked)</li>
- *   <li>OPTED_OUT, DO_NOT_EMAIL, EMAIL_INVALID</li>
+ *   <li>SUPPRESSED (the email of an erased person), OPTED_OUT, DO_NOT_EMAIL, EMAIL_INVALID</li>
  *   <li>ALREADY_ENROLLED_ACTIVE</li>
  *   <li>ALREADY_ENROLLED_IN_THIS_SEQUENCE / _IN_ANOTHER_SEQUENCE, RECENTLY_ENROLLED</li>
  *   <li>EXCLUDED (one rejection per applying rule)</li>
@@ -130,6 +130,12 @@ public final class EnrollChecks {
         }
 
         // 4. consent and address
+        if (ctx.reference().suppressed(who)) {
+            out.add(Rejection.of(RejectionCode.SUPPRESSED));
+            if (!collectAll) {
+                return rejected(out);
+            }
+        }
         if (state.optedOut() || who.emailOptOut()) {
             out.add(Rejection.of(RejectionCode.OPTED_OUT));
             if (!collectAll) {

@@ -27,6 +27,7 @@ import org.seqengine.enrollment.domain.reference.ExclusionMatch;
  * @param companyDomain   the person's normalized company domain when enrolled (counted against its
  *                        max_active_enrollments_per_company while active), or null
  * @param colleagueReply  for COLLEAGUE_REPLIED: who replied, in which enrollment; else null
+ * @param personErased    the person was erased: kept for analytics with ids and statuses, no personal values
  */
 public record Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
                          Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
@@ -36,11 +37,40 @@ public record Enrollment(String id, String orgId, String personId, String sequen
                          String updatedBy, List<ExclusionMatch> excludedBy,
                          int sequenceVersion, Instant lastStepAt, Integer dispatchedStepIndex,
                          String dispatchedRequestId, List<String> blockedVariables, String taskAssigneeId,
-                         String companyDomain, ColleagueReply colleagueReply) {
+                         String companyDomain, ColleagueReply colleagueReply, boolean personErased) {
 
     public Enrollment {
         excludedBy = excludedBy == null ? List.of() : List.copyOf(excludedBy);
         blockedVariables = blockedVariables == null ? List.of() : List.copyOf(blockedVariables);
+    }
+
+    /** An enrollment of a person not erased. */
+    public Enrollment(String id, String orgId, String personId, String sequenceId, String mailboxId,
+                      Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
+                      int nextStepIndex, int stepsCompleted,
+                      BlockReason blockReason, PauseReason pauseReason, Instant resumeAt,
+                      Reply reply, FinishReason finishReason, boolean canceled, boolean bounced,
+                      String updatedBy, List<ExclusionMatch> excludedBy,
+                      int sequenceVersion, Instant lastStepAt, Integer dispatchedStepIndex,
+                      String dispatchedRequestId, List<String> blockedVariables, String taskAssigneeId,
+                      String companyDomain, ColleagueReply colleagueReply) {
+        this(id, orgId, personId, sequenceId, mailboxId, createdAt, updatedAt, startedAt, endedAt, nextStepIndex,
+                stepsCompleted, blockReason, pauseReason, resumeAt, reply, finishReason, canceled, bounced, updatedBy,
+                excludedBy, sequenceVersion, lastStepAt, dispatchedStepIndex, dispatchedRequestId, blockedVariables,
+                taskAssigneeId, companyDomain, colleagueReply, false);
+    }
+
+    /**
+     * What an erased person's history keeps: ids, statuses, times and reasons; no reply subject, no
+     * evidence values, no template variables.
+     */
+    public Enrollment erased() {
+        List<ExclusionMatch> matches = excludedBy.stream().map(ExclusionMatch::withoutValues).toList();
+        return new Enrollment(id, orgId, personId, sequenceId, mailboxId, createdAt, updatedAt, startedAt, endedAt,
+                nextStepIndex, stepsCompleted, blockReason, pauseReason, resumeAt,
+                reply == null ? null : reply.withoutPersonalValues(), finishReason, canceled, bounced, updatedBy,
+                matches, sequenceVersion, lastStepAt, dispatchedStepIndex, dispatchedRequestId, List.of(),
+                taskAssigneeId, companyDomain, colleagueReply, true);
     }
 
     /** An enrollment with no company domain. */
@@ -121,7 +151,8 @@ public record Enrollment(String id, String orgId, String personId, String sequen
             case BOUNCED -> DisplayStatus.BOUNCED;
             case BOUNCE_STOPPED -> DisplayStatus.BOUNCE_STOPPED;
             case EXCLUDED -> DisplayStatus.EXCLUDED;
-            case COLLEAGUE_REPLIED -> stepsCompleted > 0 ? DisplayStatus.COMPLETED : DisplayStatus.CANCELED;
+            case COLLEAGUE_REPLIED, PERSON_ERASED, SUPPRESSED ->
+                    stepsCompleted > 0 ? DisplayStatus.COMPLETED : DisplayStatus.CANCELED;
         };
     }
 
@@ -160,6 +191,7 @@ public record Enrollment(String id, String orgId, String personId, String sequen
         private boolean canceled, bounced;
         private String updatedBy, dispatchedRequestId, taskAssigneeId, companyDomain;
         private ColleagueReply colleagueReply;
+        private boolean personErased;
         private List<ExclusionMatch> excludedBy;
         private Integer dispatchedStepIndex;
         private List<String> blockedVariables;
@@ -189,6 +221,7 @@ public record Enrollment(String id, String orgId, String personId, String sequen
             taskAssigneeId = x.taskAssigneeId;
             companyDomain = x.companyDomain;
             colleagueReply = x.colleagueReply;
+            personErased = x.personErased;
         }
 
         public Builder mailboxId(String v) { mailboxId = v; return this; }
@@ -229,7 +262,7 @@ public record Enrollment(String id, String orgId, String personId, String sequen
                     updatedAt, startedAt, endedAt, nextStepIndex, stepsCompleted, blockReason, pauseReason, resumeAt,
                     reply, finishReason, canceled, bounced, updatedBy, excludedBy, sequenceVersion, lastStepAt,
                     dispatchedStepIndex, dispatchedRequestId, blockedVariables, taskAssigneeId, companyDomain,
-                    colleagueReply);
+                    colleagueReply, personErased);
         }
     }
 }

@@ -91,8 +91,21 @@ public sealed interface EnrollmentCommand {
      */
     record RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
                        ReplyClassification classification, Instant receivedAt, LocalDate returnDate,
-                       boolean optOutRequested)
+                       boolean optOutRequested, Sealed sealedSubject)
             implements EnrollmentCommand {
+
+        /** A reply whose subject is in clear (or absent). */
+        public RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
+                           ReplyClassification classification, Instant receivedAt, LocalDate returnDate,
+                           boolean optOutRequested) {
+            this(meta, enrollmentId, replyId, subject, classification, receivedAt, returnDate, optOutRequested, null);
+        }
+
+        /** This reply with its subject sealed (and no longer in clear). */
+        public RecordReply sealed(Sealed subject) {
+            return new RecordReply(meta, enrollmentId, replyId, null, classification, receivedAt, returnDate,
+                    optOutRequested, subject);
+        }
 
         /** A reply that asks for nothing. */
         public RecordReply(CommandMeta meta, String enrollmentId, String replyId, String subject,
@@ -148,6 +161,15 @@ public sealed interface EnrollmentCommand {
      * {@code stop_company_on_reply}); an active enrollment finishes with COLLEAGUE_REPLIED, anything
      * else is a no-op.
      */
+    /**
+     * Erase the person (DELETE /people/{id}?mode=erase): end every active enrollment with
+     * PERSON_ERASED and keep the history without personal values; the adapter shreds the person's
+     * key, tombstones their records and suppresses their email in the same transaction.
+     *
+     * @param jobId the erase job that sent it, or null
+     */
+    record ErasePerson(CommandMeta meta, String jobId) implements EnrollmentCommand {}
+
     record StopForColleagueReply(CommandMeta meta, String enrollmentId, ColleagueReply colleagueReply)
             implements EnrollmentCommand {}
 }

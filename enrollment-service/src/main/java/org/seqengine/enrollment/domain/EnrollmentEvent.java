@@ -61,6 +61,14 @@ public sealed interface EnrollmentEvent {
         }
     }
 
+    /**
+     * The person was erased: their active enrollments ended (an Unenrolled PERSON_ERASED each, before
+     * this event), every enrollment is kept without personal values, and (when an email was on record)
+     * the email is suppressed.
+     */
+    record PersonErased(EventMeta meta, int enrollmentsEnded, int enrollmentsKept, boolean suppressed)
+            implements EnrollmentEvent {}
+
     /** The person opted out; every listed active enrollment ended with OPTED_OUT. */
     record OptedOut(EventMeta meta, OptOutSource source, List<String> endedEnrollmentIds) implements EnrollmentEvent {
         public OptedOut {

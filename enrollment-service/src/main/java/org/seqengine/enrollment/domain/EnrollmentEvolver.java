@@ -24,6 +24,7 @@ import org.seqengine.enrollment.domain.EnrollmentEvent.StepCompleted;
 import org.seqengine.enrollment.domain.EnrollmentEvent.StepDispatched;
 import org.seqengine.enrollment.domain.EnrollmentEvent.EnrollmentUpgraded;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Unblocked;
+import org.seqengine.enrollment.domain.EnrollmentEvent.PersonErased;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Unenrolled;
 
 /**
@@ -58,10 +59,14 @@ final class EnrollmentEvolver {
                     .map(x -> ended.contains(x.id()) && x.isActive()
                             ? touch(finish(x, FinishReason.OPTED_OUT, false, at), at, actor) : x)
                     .toList();
-            return new PersonState(s.orgId(), s.personId(), enrollments, at, o.source());
+            return new PersonState(s.orgId(), s.personId(), enrollments, at, o.source(), s.erasedAt());
         }
         if (event instanceof OptOutCleared) {
-            return new PersonState(s.orgId(), s.personId(), s.enrollments(), null, null);
+            return new PersonState(s.orgId(), s.personId(), s.enrollments(), null, null, s.erasedAt());
+        }
+        if (event instanceof PersonErased) {
+            return new PersonState(s.orgId(), s.personId(), s.enrollments().stream().map(Enrollment::erased).toList(),
+                    s.optedOutAt(), s.optOutSource(), at);
         }
         return update(s, enrollmentIdOf(event), x -> touch(x.isActive() ? change(x, event, at) : late(x, event), at, actor));
     }
@@ -150,7 +155,7 @@ final class EnrollmentEvolver {
     }
 
     private static PersonState withEnrollments(PersonState s, List<Enrollment> enrollments) {
-        return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource());
+        return new PersonState(s.orgId(), s.personId(), enrollments, s.optedOutAt(), s.optOutSource(), s.erasedAt());
     }
 
     /** Ends an enrollment: reason, end time, and no pause, block or step in flight any more. */

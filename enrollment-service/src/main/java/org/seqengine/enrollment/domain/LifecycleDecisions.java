@@ -23,6 +23,7 @@ import org.seqengine.enrollment.domain.EnrollmentCommand.StopForBounceRisk;
 import org.seqengine.enrollment.domain.EnrollmentCommand.StopForColleagueReply;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Unblock;
 import org.seqengine.enrollment.domain.EnrollmentCommand.Unenroll;
+import org.seqengine.enrollment.domain.EnrollmentCommand.ErasePerson;
 import org.seqengine.enrollment.domain.EnrollmentCommand.UnenrollPerson;
 import org.seqengine.enrollment.domain.EnrollmentEvent.Blocked;
 import org.seqengine.enrollment.domain.EnrollmentEvent.BounceStopped;
@@ -63,6 +64,8 @@ final class LifecycleDecisions {
             active(c, c.enrollmentId(), state, out).ifPresent(e -> unenroll(e, out));
         } else if (command instanceof UnenrollPerson) {
             state.enrollments().stream().filter(Enrollment::isActive).forEach(e -> unenroll(e, out));
+        } else if (command instanceof ErasePerson) {
+            erase(state, ctx, out);
         } else if (command instanceof OptOut c) {
             optOut(c, state, out);
         } else if (command instanceof ClearOptOut c) {
@@ -208,7 +211,7 @@ final class LifecycleDecisions {
     }
 
     private static void recordReply(RecordReply c, Enrollment e, DecisionContext ctx, EventEmitter out) {
-        Reply reply = new Reply(c.replyId(), c.subject(), c.classification(), c.receivedAt());
+        Reply reply = new Reply(c.replyId(), c.subject(), c.classification(), c.receivedAt(), c.sealedSubject());
         if (!e.isActive()) {
             // late: recorded on the finished enrollment (an automated reply tells nothing new)
             if (c.classification() != ReplyClassification.AUTOMATED) {
@@ -290,5 +293,19 @@ final class LifecycleDecisions {
     /** Whether no step follows {@code stepIndex} (a shortened sequence counts as run to its end). */
     private static boolean isLastStep(Sequence sequence, int stepIndex) {
         return !sequence.steps().isEmpty() && stepIndex >= sequence.steps().size() - 1;
+    }
+
+    /**
+     * Ends every active enrollment with PERSON_ERASED, then records the erasure. Erasing again is
+     * allowed (it finds nothing active and erases what arrived since).
+     */
+    private static void erase(PersonState state, DecisionContext ctx, EventEmitter out) {
+        List<Enrollment> active = state.enrollments().stream().filter(Enrollment::isActive).toList();
+        for (Enrollment e : active) {
+            out.emit(new EnrollmentEvent.Unenrolled(out.next(), e.id(), FinishReason.PERSON_ERASED, e.stepsCompleted() == 0));
+        }
+        boolean hasEmail = ctx.reference().person(state.personId())
+                .map(p -> p.email() != null && !p.email().isBlank()).orElse(false);
+        out.emit(new EnrollmentEvent.PersonErased(out.next(), active.size(), state.enrollments().size(), hasEmail));
     }
 }

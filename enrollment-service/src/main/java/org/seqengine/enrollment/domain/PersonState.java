@@ -10,12 +10,19 @@ import java.util.Optional;
  *
  * @param enrollments every enrollment, active and finished, oldest first
  * @param optedOutAt  when the person opted out (here or by the CRM flag), null if not opted out
+ * @param erasedAt    when the person was erased (PersonErased), null if never
  */
 public record PersonState(String orgId, String personId, List<Enrollment> enrollments, Instant optedOutAt,
-                          OptOutSource optOutSource) {
+                          OptOutSource optOutSource, Instant erasedAt) {
 
     public PersonState {
         enrollments = List.copyOf(enrollments);
+    }
+
+    /** A person never erased. */
+    public PersonState(String orgId, String personId, List<Enrollment> enrollments, Instant optedOutAt,
+                       OptOutSource optOutSource) {
+        this(orgId, personId, enrollments, optedOutAt, optOutSource, null);
     }
 
     public static PersonState empty(String orgId, String personId) {

@@ -26,6 +26,14 @@ public interface ReferenceData {
 
     Optional<Person> person(String personId);
 
+    /**
+     * Whether this person's email is suppressed: it belonged to a person who was erased (people.suppressions.v1,
+     * keyed by a keyed hash of the normalized email, never the address).
+     */
+    default boolean suppressed(Person person) {
+        return false;
+    }
+
     /** The org's mailbox with this address (case-insensitive), if any. */
     Optional<Mailbox> mailboxByEmail(String email);
 

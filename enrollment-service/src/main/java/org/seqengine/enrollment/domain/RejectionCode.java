@@ -23,7 +23,8 @@ public enum RejectionCode {
     PERMISSION_NOTE_REQUIRED("Clearing an opt-out needs a permission note."),
     ALREADY_AT_VERSION("The enrollment already follows this version of the sequence or a newer one."),
     SEQUENCE_VERSION_NOT_FOUND("That version of the sequence does not exist."),
-    COMPANY_LIMIT_REACHED("The person's company already has the most active enrollments its ruleset allows.");
+    COMPANY_LIMIT_REACHED("The person's company already has the most active enrollments its ruleset allows."),
+    SUPPRESSED("This email address belongs to a person who asked to be erased; it must not be contacted again.");
 
     private final String message;
 

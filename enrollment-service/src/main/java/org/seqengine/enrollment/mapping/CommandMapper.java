@@ -31,6 +31,7 @@ public final class CommandMapper {
         }
         if (p instanceof UnenrollCommand c) return new Unenroll(meta, require(c.getEnrollmentId(), "enrollment_id"));
         if (p instanceof UnenrollPersonCommand) return new UnenrollPerson(meta);
+        if (p instanceof ErasePersonCommand c) return new ErasePerson(meta, c.getJobId());
         if (p instanceof OptOutCommand c) return new OptOut(meta, Enums.parse(OptOutSource.class, c.getSource(), "source"));
         if (p instanceof ClearOptOutCommand c) return new ClearOptOut(meta, c.getPermissionNote());
         if (p instanceof ClearCrmOptOutCommand) return new ClearCrmOptOut(meta);
@@ -51,7 +52,7 @@ public final class CommandMapper {
         if (p instanceof RecordReplyCommand c) {
             return new RecordReply(meta, require(c.getEnrollmentId(), "enrollment_id"), require(c.getReplyId(), "reply_id"),
                     c.getSubject(), Enums.parse(ReplyClassification.class, c.getClassification(), "classification"),
-                    c.getReceivedAt(), c.getReturnDate(), c.getOptOutRequested());
+                    c.getReceivedAt(), c.getReturnDate(), c.getOptOutRequested(), SealedMapper.toDomain(c.getSealedSubject()));
         }
         if (p instanceof ExcludeCommand c) return new Exclude(meta, ExclusionMatchMapper.toDomain(c.getMatches()));
         if (p instanceof ReassignMailboxCommand c) {
@@ -96,6 +97,7 @@ public final class CommandMapper {
         }
         if (command instanceof Unenroll c) return new UnenrollCommand(c.enrollmentId());
         if (command instanceof UnenrollPerson) return new UnenrollPersonCommand();
+        if (command instanceof ErasePerson c) return new ErasePersonCommand(c.jobId());
         if (command instanceof OptOut c) return new OptOutCommand(c.source().name());
         if (command instanceof ClearOptOut c) return new ClearOptOutCommand(c.permissionNote() == null ? "" : c.permissionNote());
         if (command instanceof ClearCrmOptOut) return new ClearCrmOptOutCommand();
@@ -107,8 +109,8 @@ public final class CommandMapper {
         if (command instanceof Bounce c) return new BounceCommand(c.enrollmentId());
         if (command instanceof StopForBounceRisk c) return new StopForBounceRiskCommand(c.enrollmentId());
         if (command instanceof RecordReply c) {
-            return new RecordReplyCommand(c.enrollmentId(), c.replyId(), c.subject(), c.classification().name(),
-                    c.receivedAt(), c.returnDate(), c.optOutRequested());
+            return new RecordReplyCommand(c.enrollmentId(), c.replyId(), c.subject(), SealedMapper.toAvro(c.sealedSubject()),
+                    c.classification().name(), c.receivedAt(), c.returnDate(), c.optOutRequested());
         }
         if (command instanceof DispatchStep c) return new DispatchStepCommand(c.enrollmentId(), c.stepIndex(), c.attempt());
         if (command instanceof UpgradeEnrollment c) {

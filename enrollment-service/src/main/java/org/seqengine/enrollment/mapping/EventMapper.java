@@ -62,6 +62,9 @@ public final class EventMapper {
         if (e instanceof Bounced) return new BouncedEvent();
         if (e instanceof BounceStopped) return new BounceStoppedEvent();
         if (e instanceof Replied x) return new RepliedEvent(StateMapper.replyToAvro(x.reply()), x.finishes());
+        if (e instanceof EnrollmentEvent.PersonErased x) {
+            return new PersonErasedEvent(x.enrollmentsEnded(), x.enrollmentsKept(), x.suppressed());
+        }
         if (e instanceof Excluded x) return new ExcludedEvent(ExclusionMatchMapper.toAvro(x.matches()));
         if (e instanceof MailboxReassigned x) return new MailboxReassignedEvent(x.fromMailboxId(), x.toMailboxId());
         if (e instanceof Reopened x) return new ReopenedEvent(x.nextStepIndex(), x.ruleId(), x.jobId());

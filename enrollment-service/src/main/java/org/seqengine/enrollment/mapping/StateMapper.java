@@ -27,7 +27,8 @@ public final class StateMapper {
     public static PersonState toDomain(PersonStateRecord r) {
         return new PersonState(r.getOrgId(), r.getPersonId(),
                 r.getEnrollments().stream().map(StateMapper::toDomain).toList(),
-                r.getOptedOutAt(), Enums.parseOptional(OptOutSource.class, r.getOptOutSource(), "opt_out_source"));
+                r.getOptedOutAt(), Enums.parseOptional(OptOutSource.class, r.getOptOutSource(), "opt_out_source"),
+                r.getErasedAt());
     }
 
     public static PersonStateRecord toAvro(PersonState s) {
@@ -35,6 +36,7 @@ public final class StateMapper {
                 .setOrgId(s.orgId()).setPersonId(s.personId())
                 .setEnrollments(s.enrollments().stream().map(StateMapper::toAvro).toList())
                 .setOptedOutAt(s.optedOutAt()).setOptOutSource(Enums.name(s.optOutSource()))
+                .setErasedAt(s.erasedAt())
                 .build();
     }
 
@@ -49,7 +51,7 @@ public final class StateMapper {
                 r.getCanceled(), r.getBounced(), r.getUpdatedBy(), ExclusionMatchMapper.toDomain(r.getExcludedBy()),
                 r.getSequenceVersion(), r.getLastStepAt(), r.getDispatchedStepIndex(), r.getDispatchedRequestId(),
                 r.getBlockedVariables(), r.getTaskAssigneeId(), r.getCompanyDomain(),
-                CompanyMapper.toDomain(r.getColleagueReply()));
+                CompanyMapper.toDomain(r.getColleagueReply()), r.getPersonErased());
     }
 
     public static EnrollmentRecord toAvro(Enrollment e) {
@@ -67,6 +69,7 @@ public final class StateMapper {
                 .setDispatchedStepIndex(e.dispatchedStepIndex()).setDispatchedRequestId(e.dispatchedRequestId())
                 .setBlockedVariables(e.blockedVariables()).setTaskAssigneeId(e.taskAssigneeId())
                 .setCompanyDomain(e.companyDomain()).setColleagueReply(CompanyMapper.toAvro(e.colleagueReply()))
+                .setPersonErased(e.personErased())
                 .build();
     }
 
@@ -93,10 +96,12 @@ public final class StateMapper {
 
     static Reply replyToDomain(ReplyRecord r) {
         return r == null ? null : new Reply(r.getReplyId(), r.getSubject(),
-                Enums.parse(ReplyClassification.class, r.getClassification(), "classification"), r.getReceivedAt());
+                Enums.parse(ReplyClassification.class, r.getClassification(), "classification"), r.getReceivedAt(),
+                SealedMapper.toDomain(r.getSealedSubject()));
     }
 
     static ReplyRecord replyToAvro(Reply r) {
-        return r == null ? null : new ReplyRecord(r.replyId(), r.subject(), r.classification().name(), r.receivedAt());
+        return r == null ? null : new ReplyRecord(r.replyId(), r.subject(), SealedMapper.toAvro(r.sealedSubject()),
+                r.classification().name(), r.receivedAt());
     }
 }

@@ -200,7 +200,8 @@ public final class EnrollmentTopology {
         String storeName = table.storeName();
         Topic<String, V> topic = table.topic();
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+                Stores.keyValueStoreBuilder(table.inMemory() ? Stores.inMemoryKeyValueStore(storeName)
+                                : Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),
                 storeName + "-source", topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name(),
                 storeName + "-updater", () -> new GlobalStoreUpdater<>(storeName));

@@ -9,7 +9,9 @@ import org.seqengine.schemas.avro.ExclusionMatchesRecord;
 import org.seqengine.schemas.avro.ExclusionRuleRecord;
 import org.seqengine.schemas.avro.MailboxRecord;
 import org.seqengine.schemas.avro.OrgSettingsRecord;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.PersonRecord;
+import org.seqengine.schemas.avro.SuppressionRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
@@ -20,9 +22,16 @@ import org.seqengine.schemas.avro.UnenrollJobRecord;
  * {@code org_id} for {@link #SETTINGS}): the
  * one place that pairs a store with its topic, for the topology, the writers and the readers.
  *
- * @param label what one record is called in a "not found" answer
+ * @param label    what one record is called in a "not found" answer
+ * @param inMemory the store holds personal values in clear (or keys that unlock them), so it lives in
+ *                 memory only, restored from its compacted topic at start: a RocksDB store would keep
+ *                 an erased value in its files until RocksDB happens to compact them
  */
-public record GlobalTable<V>(String storeName, Topic<String, V> topic, String label) {
+public record GlobalTable<V>(String storeName, Topic<String, V> topic, String label, boolean inMemory) {
+
+    public GlobalTable(String storeName, Topic<String, V> topic, String label) {
+        this(storeName, topic, label, false);
+    }
 
     public static final GlobalTable<SequenceRecord> SEQUENCES = new GlobalTable<>("sequences", Topics.SEQUENCES, "Sequence");
     /** Pause state of whole sequences, apart from the sequence records (see {@code Topics.SEQUENCE_PAUSES}). */
@@ -35,7 +44,13 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<RulesetRecord> RULESETS = new GlobalTable<>("rulesets", Topics.RULESETS, "Ruleset");
     public static final GlobalTable<ExclusionRuleRecord> EXCLUSION_RULES =
             new GlobalTable<>("exclusion-rules", Topics.EXCLUSION_RULES, "Exclusion rule");
-    public static final GlobalTable<PersonRecord> PEOPLE = new GlobalTable<>("people", Topics.PEOPLE, "Person");
+    public static final GlobalTable<PersonRecord> PEOPLE = new GlobalTable<>("people", Topics.PEOPLE, "Person", true);
+    /** Each person's data key: the API opens sealed values with it (the decider keeps its own copy, see StoreNames.PERSON_KEYS). */
+    public static final GlobalTable<PersonKeyRecord> PEOPLE_KEYS =
+            new GlobalTable<>("people-keys", Topics.PEOPLE_KEYS, "Person key", true);
+    /** Suppressed emails, key {@code org_id/<HMAC of the normalized email>} (see SuppressionKeys). */
+    public static final GlobalTable<SuppressionRecord> SUPPRESSIONS =
+            new GlobalTable<>("suppressions", Topics.SUPPRESSIONS, "Suppression");
     public static final GlobalTable<ExclusionMatchesRecord> EXCLUSION_MATCHES =
             new GlobalTable<>("exclusion-matches", Topics.EXCLUSION_MATCHES, "Exclusion matches");
     /** Active enrollments per mailbox ({@code org_id/mailbox_id}), fed back by the topology itself. */
@@ -51,7 +66,7 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
 
     public static final List<GlobalTable<?>> ALL = List.of(SEQUENCES, SEQUENCE_VERSIONS, SEQUENCE_PAUSES, MAILBOXES, RULESETS, EXCLUSION_RULES, PEOPLE,
             EXCLUSION_MATCHES, MAILBOX_LOAD, UNENROLL_JOBS, SETTINGS,
-            EXCLUSION_LIST_ENTRIES);
+            EXCLUSION_LIST_ENTRIES, PEOPLE_KEYS, SUPPRESSIONS);
 
     /** The key of one version of a sequence in {@link #SEQUENCE_VERSIONS}: {@code org_id/sequence_id/version}. */
     public static String versionKey(String orgId, String sequenceId, int version) {

@@ -14,6 +14,14 @@ public record ExclusionMatch(String ruleId, MatchLevel level, Instant matchedSin
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /** The match without the values the records held (an erased person's history). */
+    public ExclusionMatch withoutValues() {
+        return new ExclusionMatch(ruleId, level, matchedSince, evidence.stream()
+                .map(e -> new ExclusionEvidence(e.field(), e.op(), e.expected(), null, e.crm(), e.objectType(),
+                        e.objectId(), e.personId()))
+                .toList());
+    }
+
     /** A match without since-when or evidence (older producers, tests). */
     public ExclusionMatch(String ruleId, MatchLevel level) {
         this(ruleId, level, null, List.of());
