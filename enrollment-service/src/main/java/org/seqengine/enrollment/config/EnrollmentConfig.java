@@ -32,6 +32,16 @@ public interface EnrollmentConfig {
     @WithDefault("P1D")
     Duration schedulerDayLength();
 
+    /**
+     * The secret of the suppression list's keyed hashes ({@code ENROLLMENT_SUPPRESSION_SECRET}, the same on
+     * every instance and kept forever: a new secret forgets every suppression). The default is for
+     * local runs only; the service warns at start-up when it is used.
+     */
+    @WithDefault(DEV_SUPPRESSION_SECRET)
+    String suppressionSecret();
+
+    String DEV_SUPPRESSION_SECRET = "dev-only-suppression-secret";
+
     TopicSettings topics();
 
     UnenrollJobs unenrollJobs();

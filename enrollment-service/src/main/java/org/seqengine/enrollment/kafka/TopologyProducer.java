@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.apache.kafka.streams.Topology;
+import org.jboss.logging.Logger;
 import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.streams.EnrollmentTopology;
 import org.seqengine.enrollment.streams.TopologySettings;
@@ -22,8 +23,12 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         topics.ensureCreated();
+        if (EnrollmentConfig.DEV_SUPPRESSION_SECRET.equals(config.suppressionSecret())) {
+            Logger.getLogger(TopologyProducer.class).warn("ENROLLMENT_SUPPRESSION_SECRET is not set: the suppression list "
+                    + "uses the local-run default secret; set one (and keep it) in production");
+        }
         return EnrollmentTopology.build(new TopologySettings(config.commandOutcomeRetention(),
                 config.unenrollJobs().retention(), config.unenrollJobs().publishInterval(),
-                TimeScale.ofDayLength(config.schedulerDayLength())));
+                TimeScale.ofDayLength(config.schedulerDayLength()), config.suppressionSecret()));
     }
 }

@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.query;
 
+import org.seqengine.schemas.personal.SuppressionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public class EnrollmentQueries {
     ClusterRouter router;
 
     /** A store of this instance; reads retry for a few seconds while a rebalance moves it. */
+    @Inject
+    org.seqengine.enrollment.config.EnrollmentConfig enrollmentConfig;
+
+    private volatile SuppressionKeys suppressionKeys;
+
     public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         return new RetryingStore<>(() -> streams.store(
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())), READ_PATIENCE);
@@ -73,7 +79,15 @@ public class EnrollmentQueries {
     }
 
     public ReferenceData reference(String orgId) {
-        return new StoreReferenceData(orgId, StoreReferenceData.Stores.from(this::store));
+        return new StoreReferenceData(orgId, StoreReferenceData.Stores.from(this::store), suppressionKeys());
+    }
+
+    private SuppressionKeys suppressionKeys() {
+        SuppressionKeys keys = suppressionKeys;
+        if (keys == null) {
+            suppressionKeys = keys = new SuppressionKeys(enrollmentConfig.suppressionSecret());
+        }
+        return keys;
     }
 
     /** A record of the organization in a global table (sequence, mailbox, person, job, ...), if it exists. */

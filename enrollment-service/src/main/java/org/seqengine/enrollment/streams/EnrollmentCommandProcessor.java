@@ -41,6 +41,7 @@ import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.TaskRecord;
+import org.seqengine.schemas.personal.SuppressionKeys;
 
 /**
  * The thin adapter around {@link EnrollmentDecider}: load the person's state, decide, evolve, then
@@ -65,9 +66,12 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
     private StoreReferenceData.Stores referenceStores;
     private final MailboxEmailIndex mailboxIndex = new MailboxEmailIndex();
     private final TimeScale timeScale;
+    private final SuppressionKeys suppressionKeys;
+    private PersonalData personalData;
 
-    EnrollmentCommandProcessor(TimeScale timeScale) {
+    EnrollmentCommandProcessor(TimeScale timeScale, SuppressionKeys suppressionKeys) {
         this.timeScale = timeScale;
+        this.suppressionKeys = suppressionKeys;
     }
 
     @Override
@@ -77,6 +81,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         this.enrollments = context.getStateStore(StoreNames.ENROLLMENTS);
         this.outcomes = context.getStateStore(StoreNames.COMMAND_OUTCOMES);
         this.openTasks = context.getStateStore(StoreNames.OPEN_TASKS);
+        this.personalData = new PersonalData(context, suppressionKeys);
         this.referenceStores = StoreReferenceData.Stores.from(
                 name -> (ReadOnlyKeyValueStore<String, ?>) context.<KeyValueStore<String, Object>>getStateStore(name));
     }
@@ -103,9 +108,10 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
         String outcomeKey = key + "/" + command.meta().commandId();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         DecisionContext ctx = new DecisionContext(now,
-                new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex), timeScale);
-        Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
+                new StoreReferenceData(command.meta().orgId(), referenceStores, mailboxIndex, suppressionKeys), timeScale);
         long ts = record.timestamp();
+        command = personalData.sealIncoming(command, now, ts);
+        Decision decision = EnrollmentDecider.handle(command, state, decidedBefore(outcomeKey), ctx);
         if (decision.awaitingSlot() != null) {
             // neither remembered nor answered: the command comes back from the company ledger with its slot
             tellCompanyLedgers(command, decision, state, state, ctx, ts);
@@ -137,7 +143,10 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
                     EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }
         for (StepOutput output : StepOutputs.forDecision(state, next, events, ctx.reference())) {
-            publish(key, output, ts);
+            publish(key, output, now, ts);
+        }
+        if (events.stream().anyMatch(e -> e instanceof EnrollmentEvent.PersonErased)) {
+            personalData.erase(state, ctx.reference().person(state.personId()), now, ts);
         }
         for (Enrollment changed : changedEnrollments(state, next)) {
             EnrollmentRecord value = StateMapper.toAvro(changed);
@@ -161,13 +170,13 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
      * An email goes to the mailer (keyed by person, like the command); a task is published whole and
      * kept while open, so its completion or cancellation republishes it with the new status.
      */
-    private void publish(String personKey, StepOutput output, long ts) {
+    private void publish(String personKey, StepOutput output, Instant now, long ts) {
         if (output instanceof StepOutput.SendRequest r) {
-            context.forward(new Record<String, Object>(personKey, StepOutputMapper.toAvro(r), ts),
+            context.forward(new Record<String, Object>(personKey, personalData.sendRequest(r, now, ts), ts),
                     EnrollmentTopology.SEND_REQUESTS_SINK);
         } else if (output instanceof StepOutput.TaskOpened t) {
             String taskKey = Keys.of(t.orgId(), t.taskId());
-            TaskRecord task = StepOutputMapper.toAvro(t);
+            TaskRecord task = personalData.task(t, now, ts);
             openTasks.put(taskKey, task);
             context.forward(new Record<String, Object>(taskKey, task, ts), EnrollmentTopology.TASKS_SINK);
         } else if (output instanceof StepOutput.InFlightClosed c) {

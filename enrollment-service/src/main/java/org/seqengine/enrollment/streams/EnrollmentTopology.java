@@ -1,5 +1,6 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.schemas.personal.SuppressionKeys;
 import org.seqengine.service.kafka.GlobalStoreUpdater;
 import java.time.Duration;
 import java.util.Collections;
@@ -59,6 +60,11 @@ public final class EnrollmentTopology {
     static final String CRM_WRITE_BACK_SINK = "crm-write-back-sink";
     static final String SEND_REQUESTS_SINK = "send-requests-sink";
     static final String TASKS_SINK = "tasks-sink";
+    static final String PEOPLE_KEYS_SINK = "people-keys-sink";
+    static final String SUPPRESSIONS_SINK = "suppressions-sink";
+    static final String PEOPLE_SINK = "people-sink";
+    static final String CRM_PEOPLE_CHANGES_SINK = "crm-people-changes-sink";
+    static final String EXCLUSION_MATCHES_SINK = "exclusion-matches-sink";
     static final String COMMANDS_DLQ_SINK = "commands-dlq-sink";
     static final String COMPANY_LEDGER_SINK = "company-ledger-sink";
     static final String LEDGER_SOURCE = "company-ledger-source";
@@ -97,7 +103,8 @@ public final class EnrollmentTopology {
         topology.addSource(COMMANDS_SOURCE, Topics.COMMANDS.keySerde().deserializer(), new ByteArrayDeserializer(),
                 Topics.COMMANDS.name());
         topology.addProcessor(DECIDER, () -> new CommandGuard(decorateDecider.apply(
-                        new EnrollmentCommandProcessor(settings.timeScale())), DECIDER_SINKS),
+                        new EnrollmentCommandProcessor(settings.timeScale(),
+                                new SuppressionKeys(settings.suppressionSecret()))), DECIDER_SINKS),
                 COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PERSON_STATES),
                 Serdes.String(), AvroSerdes.forClass(PersonStateRecord.class)), DECIDER);
@@ -106,6 +113,9 @@ public final class EnrollmentTopology {
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.COMMAND_OUTCOMES, outcomeRetention, Duration.ofMillis(1), false),
                 Serdes.String(), AvroSerdes.forClass(CommandOutcomeRecord.class)), DECIDER);
+        // in memory: a key must not outlive its erase in RocksDB's files (the changelog is compacted)
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PERSON_KEYS),
+                Serdes.String(), Topics.PEOPLE_KEYS.valueSerde()), DECIDER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_TASKS),
                 Serdes.String(), Topics.TASKS.valueSerde()), DECIDER);
         DECIDER_SINKS.forEach((name, topic) -> sink(topology, name, topic));
@@ -148,6 +158,11 @@ public final class EnrollmentTopology {
         sinks.put(SEND_REQUESTS_SINK, Topics.SEND_REQUESTS);
         sinks.put(TASKS_SINK, Topics.TASKS);
         sinks.put(COMPANY_LEDGER_SINK, Topics.COMPANY_LEDGER);
+        sinks.put(PEOPLE_KEYS_SINK, Topics.PEOPLE_KEYS);
+        sinks.put(SUPPRESSIONS_SINK, Topics.SUPPRESSIONS);
+        sinks.put(PEOPLE_SINK, Topics.PEOPLE);
+        sinks.put(CRM_PEOPLE_CHANGES_SINK, Topics.CRM_PEOPLE_CHANGES);
+        sinks.put(EXCLUSION_MATCHES_SINK, Topics.EXCLUSION_MATCHES);
         return Collections.unmodifiableMap(sinks);
     }
 

@@ -7,6 +7,8 @@ public final class StoreNames {
 
     /** org/person -> PersonStateRecord: the decider's state, one entry per person. */
     public static final String PERSON_STATES = "person-states";
+    /** The decider's copy of each person's data key (in memory; see PersonalData). */
+    public static final String PERSON_KEYS = "person-keys";
     /** org/enrollment -> EnrollmentRecord, written by the decider next to the person state. */
     public static final String ENROLLMENTS = "enrollments";
     /** org/person/command_id -> CommandOutcomeRecord: first outcome of each command, a window store with a retention. */

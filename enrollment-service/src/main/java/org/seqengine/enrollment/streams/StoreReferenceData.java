@@ -23,6 +23,8 @@ import org.seqengine.schemas.avro.PersonRecord;
 import org.seqengine.schemas.avro.RulesetRecord;
 import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
+import org.seqengine.schemas.avro.SuppressionRecord;
+import org.seqengine.schemas.personal.SuppressionKeys;
 
 /**
  * {@link ReferenceData} of one organization, read from the global stores. Used by the decider
@@ -40,7 +42,8 @@ public final class StoreReferenceData implements ReferenceData {
                          ReadOnlyKeyValueStore<String, PersonRecord> people,
                          ReadOnlyKeyValueStore<String, ExclusionMatchesRecord> exclusionMatches,
                          ReadOnlyKeyValueStore<String, Long> mailboxLoad,
-                         ReadOnlyKeyValueStore<String, OrgSettingsRecord> settings) {
+                         ReadOnlyKeyValueStore<String, OrgSettingsRecord> settings,
+                         ReadOnlyKeyValueStore<String, SuppressionRecord> suppressions) {
 
         /** The stores by name, from wherever the caller reaches them (a processor context, interactive queries). */
         public static Stores from(Function<String, ? extends ReadOnlyKeyValueStore<String, ?>> lookup) {
@@ -49,7 +52,7 @@ public final class StoreReferenceData implements ReferenceData {
                     of(lookup, GlobalTable.MAILBOXES),
                     of(lookup, GlobalTable.RULESETS), of(lookup, GlobalTable.EXCLUSION_RULES), of(lookup, GlobalTable.PEOPLE),
                     of(lookup, GlobalTable.EXCLUSION_MATCHES), of(lookup, GlobalTable.MAILBOX_LOAD),
-                    of(lookup, GlobalTable.SETTINGS));
+                    of(lookup, GlobalTable.SETTINGS), of(lookup, GlobalTable.SUPPRESSIONS));
         }
 
         @SuppressWarnings("unchecked")
@@ -66,14 +69,25 @@ public final class StoreReferenceData implements ReferenceData {
     /** The org's mailboxes by lower-cased email, read once per instance (one request) without an index. */
     private Map<String, MailboxRecord> mailboxesByEmail;
 
-    public StoreReferenceData(String orgId, Stores stores) {
-        this(orgId, stores, null);
+    /** Keys of the suppression list; null: nothing is suppressed (reads that never enroll). */
+    private final SuppressionKeys suppressionKeys;
+
+    public StoreReferenceData(String orgId, Stores stores, SuppressionKeys suppressionKeys) {
+        this(orgId, stores, null, suppressionKeys);
     }
 
-    StoreReferenceData(String orgId, Stores stores, MailboxEmailIndex mailboxIndex) {
+    StoreReferenceData(String orgId, Stores stores, MailboxEmailIndex mailboxIndex, SuppressionKeys suppressionKeys) {
         this.orgId = orgId;
         this.stores = stores;
         this.mailboxIndex = mailboxIndex;
+        this.suppressionKeys = suppressionKeys;
+    }
+
+    @Override
+    public boolean suppressed(Person person) {
+        if (suppressionKeys == null || person == null) return false;
+        String key = suppressionKeys.keyOf(orgId, person.email());
+        return key != null && stores.suppressions().get(key) != null;
     }
 
     @Override

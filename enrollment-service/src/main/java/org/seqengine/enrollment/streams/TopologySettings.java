@@ -12,12 +12,22 @@ import org.seqengine.scheduler.domain.TimeScale;
  * @param unenrollJobPublishInterval how often a running job's progress is published
  * @param timeScale                  how long a scheduling day lasts ({@code SCHEDULER_DAY_LENGTH}): the
  *                                   decider counts out-of-office pauses in such days
+ * @param suppressionSecret          the secret of the suppression list's keyed hashes
  */
 public record TopologySettings(Duration commandOutcomeRetention, Duration unenrollJobRetention,
-                               Duration unenrollJobPublishInterval, TimeScale timeScale) {
+                               Duration unenrollJobPublishInterval, TimeScale timeScale, String suppressionSecret) {
+
+    /** The secret of topologies built without configuration (tests). */
+    public static final String TEST_SUPPRESSION_SECRET = "test-suppression-secret";
 
     public TopologySettings {
         timeScale = timeScale == null ? TimeScale.realTime() : timeScale;
+        suppressionSecret = suppressionSecret == null ? TEST_SUPPRESSION_SECRET : suppressionSecret;
+    }
+
+    public TopologySettings(Duration commandOutcomeRetention, Duration unenrollJobRetention,
+                            Duration unenrollJobPublishInterval, TimeScale timeScale) {
+        this(commandOutcomeRetention, unenrollJobRetention, unenrollJobPublishInterval, timeScale, null);
     }
 
     /** Real-time days. */
@@ -32,6 +42,7 @@ public record TopologySettings(Duration commandOutcomeRetention, Duration unenro
 
     /** These settings with another day length. */
     public TopologySettings withTimeScale(TimeScale scale) {
-        return new TopologySettings(commandOutcomeRetention, unenrollJobRetention, unenrollJobPublishInterval, scale);
+        return new TopologySettings(commandOutcomeRetention, unenrollJobRetention, unenrollJobPublishInterval, scale,
+                suppressionSecret);
     }
 }

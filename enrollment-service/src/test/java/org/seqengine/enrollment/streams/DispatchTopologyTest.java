@@ -76,6 +76,8 @@ class DispatchTopologyTest {
     private TestOutputTopic<String, CommandReplyRecord> replies;
     private TestOutputTopic<String, SendRequestRecord> sendRequests;
     private TestOutputTopic<String, TaskRecord> tasks;
+    private TestOutputTopic<String, org.seqengine.schemas.avro.PersonKeyRecord> keys;
+    private final Map<String, org.seqengine.schemas.avro.PersonKeyRecord> personKeys = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -102,6 +104,7 @@ class DispatchTopologyTest {
         replies = output(Topics.COMMAND_REPLIES);
         sendRequests = output(Topics.SEND_REQUESTS);
         tasks = output(Topics.TASKS);
+        keys = output(Topics.PEOPLE_KEYS);
 
         sequences.pipeInput(Keys.of(ORG, SEQ), sequence(1, List.of(
                 email("Hi {{first_name}}", "Saw {{company_domain}}; as {{attributes.title}} you may like this."),
@@ -141,10 +144,14 @@ class DispatchTopologyTest {
         assertThat(requests.get(0).key()).isEqualTo(Keys.of(ORG, PERSON));
         SendRequestRecord request = requests.get(0).value();
         assertThat(request.getRequestId()).isEqualTo(requestId);
-        assertThat(request.getSubject()).isEqualTo("Hi Ada");
-        assertThat(request.getBody()).isEqualTo("Saw customer.example; as CTO you may like this.");
+        // the personal values travel sealed with the person's key, published in the same transaction
+        assertThat(request.getToEmail()).isNull();
+        assertThat(request.getSubject()).isNull();
+        assertThat(request.getBody()).isNull();
+        assertThat(opened(request.getSealed())).containsEntry("subject", "Hi Ada")
+                .containsEntry("body", "Saw customer.example; as CTO you may like this.")
+                .containsEntry("to_email", "ada@customer.example");
         assertThat(request.getFromEmail()).isEqualTo(MAILBOX_EMAIL);
-        assertThat(request.getToEmail()).isEqualTo("ada@customer.example");
         assertThat(request.getEnrollmentId()).isEqualTo(enrollmentId);
         assertThat(request.getStepIndex()).isZero();
         assertThat(request.getAttempt()).isEqualTo(1);
@@ -201,7 +208,8 @@ class DispatchTopologyTest {
             assertThat(t.key()).isEqualTo(Keys.of(ORG, taskId));
             assertThat(t.value().getStatus()).isEqualTo("OPEN");
             assertThat(t.value().getAssigneeId()).isEqualTo("user-7"); // MAILBOX_OWNER by default
-            assertThat(t.value().getBody()).isEqualTo("Call Ada Lovelace");
+            assertThat(t.value().getBody()).isNull();
+            assertThat(opened(t.value().getSealed())).containsEntry("body", "Call Ada Lovelace");
             assertThat(t.value().getStepIndex()).isEqualTo(1);
         });
         assertThat(sendRequests.isEmpty()).isTrue();
@@ -245,7 +253,7 @@ class DispatchTopologyTest {
         send(dispatch(enrollmentId, 0, 1));
 
         SendRequestRecord request = sendRequests.readValuesToList().get(0);
-        assertThat(request.getSubject()).isEqualTo("Old Ada");
+        assertThat(opened(request.getSealed())).containsEntry("subject", "Old Ada");
         assertThat(request.getSequenceVersion()).isEqualTo(1);
     }
 
@@ -338,6 +346,12 @@ class DispatchTopologyTest {
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
         return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** A sealed value opened with the person's key as the decider published it on people.keys.v1. */
+    private Map<String, String> opened(org.seqengine.schemas.avro.SealedValueRecord sealed) {
+        keys.readKeyValuesToMap().forEach((k, v) -> { if (v != null) personKeys.put(k, v); });
+        return org.seqengine.schemas.personal.PersonalSeal.open(personKeys.get(Keys.of(ORG, PERSON)), sealed).orElseThrow();
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
