@@ -33,6 +33,8 @@ final class InMemoryReferenceData implements ReferenceData {
     private final Map<String, List<ExclusionMatch>> matches;
     private final Map<String, Long> loads;
     private final OrgSettings settings;
+    /** Suppressed emails, lower-cased (the real list holds keyed hashes of them). */
+    private final java.util.Set<String> suppressed;
 
     private InMemoryReferenceData(Builder b) {
         sequences = Map.copyOf(b.sequences);
@@ -46,6 +48,7 @@ final class InMemoryReferenceData implements ReferenceData {
         matches = Map.copyOf(m);
         loads = Map.copyOf(b.loads);
         settings = b.settings;
+        suppressed = java.util.Set.copyOf(b.suppressed);
     }
 
     static Builder builder() {
@@ -64,6 +67,7 @@ final class InMemoryReferenceData implements ReferenceData {
         matches.forEach((k, v) -> b.matches.put(k, new ArrayList<>(v)));
         b.loads.putAll(loads);
         b.settings = settings;
+        b.suppressed.addAll(suppressed);
         return b;
     }
 
@@ -78,6 +82,11 @@ final class InMemoryReferenceData implements ReferenceData {
         Sequence old = versions.get(sequenceId + "/" + version);
         if (old != null) return Optional.of(old);
         return sequence(sequenceId).filter(s -> s.version() == version);
+    }
+
+    @Override
+    public boolean suppressed(Person person) {
+        return person.email() != null && suppressed.contains(person.email().trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -127,6 +136,7 @@ final class InMemoryReferenceData implements ReferenceData {
     }
 
     static final class Builder {
+        private final java.util.Set<String> suppressed = new java.util.HashSet<>();
         private final Map<String, Sequence> sequences = new HashMap<>();
         private final Map<String, Sequence> versions = new HashMap<>();
         private final Map<String, Person> people = new HashMap<>();
@@ -164,6 +174,12 @@ final class InMemoryReferenceData implements ReferenceData {
 
         Builder person(Person person) {
             people.put(person.id(), person);
+            return this;
+        }
+
+        /** This email belonged to an erased person. */
+        Builder suppress(String email) {
+            suppressed.add(email.trim().toLowerCase(java.util.Locale.ROOT));
             return this;
         }
 

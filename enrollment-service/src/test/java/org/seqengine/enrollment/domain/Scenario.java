@@ -68,6 +68,10 @@ final class Scenario {
         return "cmd-" + (++commandCounter);
     }
 
+    PersonState state() {
+        return state;
+    }
+
     CommandMeta meta() {
         return new CommandMeta(nextCommandId(), Fixtures.ORG, Fixtures.PERSON, now, "tester", null);
     }
