@@ -16,11 +16,16 @@ import org.seqengine.schemas.Topics;
 
 /**
  * Creates every topic of the registry (and the DLQs) that does not exist yet, before the topology
- * starts. Compacted topics get {@code cleanup.policy=compact}; the event log keeps everything.
+ * starts. Compacted topics get {@code cleanup.policy=compact} and a bound on how long an overwritten
+ * or tombstoned value may stay in the log ({@link #MAX_COMPACTION_LAG}: an erased person's record is
+ * gone from the bytes within it); the event log keeps everything.
  */
 public final class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    /** {@code max.compaction.lag.ms} of compacted topics: 7 days. */
+    public static final String MAX_COMPACTION_LAG = String.valueOf(java.time.Duration.ofDays(7).toMillis());
 
     private TopicProvisioner() {}
 
@@ -52,7 +57,8 @@ public final class TopicProvisioner {
     private static NewTopic newTopic(String name, int partitions, short rf, boolean compacted, boolean keepForever) {
         NewTopic topic = new NewTopic(name, partitions, rf);
         if (compacted) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, MAX_COMPACTION_LAG));
         } else if (keepForever) {
             topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
         }
