@@ -105,9 +105,14 @@ public sealed interface EnrollmentEvent {
     /** @param finishes false for AUTOMATED replies, which do not end the enrollment */
     record Replied(EventMeta meta, String enrollmentId, Reply reply, boolean finishes) implements EnrollmentEvent {}
 
+    /**
+     * The enrollment ended because the person matches these rules. The evidence keeps which field of
+     * which record matched, but not the value a person record held (personal data stays out of the
+     * event log; the explanation endpoint shows current values while the person exists).
+     */
     record Excluded(EventMeta meta, String enrollmentId, List<ExclusionMatch> matches) implements EnrollmentEvent {
         public Excluded {
-            matches = List.copyOf(matches);
+            matches = matches.stream().map(ExclusionMatch::withoutPersonValues).toList();
         }
     }
 

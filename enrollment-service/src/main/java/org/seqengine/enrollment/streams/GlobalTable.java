@@ -52,7 +52,7 @@ public record GlobalTable<V>(String storeName, Topic<String, V> topic, String la
     public static final GlobalTable<SuppressionRecord> SUPPRESSIONS =
             new GlobalTable<>("suppressions", Topics.SUPPRESSIONS, "Suppression");
     public static final GlobalTable<ExclusionMatchesRecord> EXCLUSION_MATCHES =
-            new GlobalTable<>("exclusion-matches", Topics.EXCLUSION_MATCHES, "Exclusion matches");
+            new GlobalTable<>("exclusion-matches", Topics.EXCLUSION_MATCHES, "Exclusion matches", true);
     /** Active enrollments per mailbox ({@code org_id/mailbox_id}), fed back by the topology itself. */
     public static final GlobalTable<Long> MAILBOX_LOAD = new GlobalTable<>("mailbox-load", Topics.MAILBOX_LOAD, "Mailbox load");
     /** Organization settings: the one table keyed by {@code org_id} alone (see {@link #keyOf}). */

@@ -116,4 +116,18 @@ class PersonErasureTest {
                 u -> assertThat(u.finishReason()).isEqualTo(FinishReason.SUPPRESSED));
         assertThat(s.enrollment(id).isActive()).isFalse();
     }
+
+    @Test
+    void anExcludedEventKeepsCompanyValuesButNoValueOfAPersonRecord() {
+        ExclusionMatch match = new ExclusionMatch("rule-1", MatchLevel.PERSON, Instant.EPOCH, List.of(
+                new ExclusionEvidence("person.title", "equals", "CEO", "CEO", "salesforce", "person", "crm-1", PERSON),
+                new ExclusionEvidence("company.industry", "equals", "rival", "Rival", "hubspot", "company", "c-1", null)));
+
+        EnrollmentEvent.Excluded excluded = new EnrollmentEvent.Excluded(null, "enr-1", List.of(match));
+
+        assertThat(excluded.matches()).singleElement().satisfies(m -> assertThat(m.evidence())
+                .extracting(ExclusionEvidence::field, ExclusionEvidence::actual)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("person.title", null),
+                        org.assertj.core.groups.Tuple.tuple("company.industry", "Rival")));
+    }
 }

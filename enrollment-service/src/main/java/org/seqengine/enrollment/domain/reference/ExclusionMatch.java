@@ -14,11 +14,25 @@ public record ExclusionMatch(String ruleId, MatchLevel level, Instant matchedSin
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /** The match without the values person records held (company and opportunity values are not personal). */
+    public ExclusionMatch withoutPersonValues() {
+        if (evidence.stream().noneMatch(e -> PERSON.equals(e.objectType()) && e.actual() != null)) return this;
+        return new ExclusionMatch(ruleId, level, matchedSince, evidence.stream()
+                .map(e -> PERSON.equals(e.objectType()) ? withoutValue(e) : e)
+                .toList());
+    }
+
+    private static final String PERSON = "person";
+
+    private static ExclusionEvidence withoutValue(ExclusionEvidence e) {
+        return new ExclusionEvidence(e.field(), e.op(), e.expected(), null, e.crm(), e.objectType(), e.objectId(),
+                e.personId());
+    }
+
     /** The match without the values the records held (an erased person's history). */
     public ExclusionMatch withoutValues() {
         return new ExclusionMatch(ruleId, level, matchedSince, evidence.stream()
-                .map(e -> new ExclusionEvidence(e.field(), e.op(), e.expected(), null, e.crm(), e.objectType(),
-                        e.objectId(), e.personId()))
+                .map(ExclusionMatch::withoutValue)
                 .toList());
     }
 
