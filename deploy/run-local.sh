@@ -5,7 +5,8 @@
 # mailer-simulator 8083), then loads a small demo through the public REST APIs: enrollments, exclusions
 # from CRM changes, and the sending loop (Queued -> Started -> Completed, a reply, a bounce, a block by a
 # paused mailbox and its automatic unblock, an out-of-office pause and its automatic resume), then an
-# account: a cap of active enrollments per company and colleagues stopped when one of them replies.
+# account: a cap of active enrollments per company and colleagues stopped when one of them replies, and
+# personal data: an export, an erase, and the erased address refused when it comes back.
 #
 #   deploy/run-local.sh [--build] [--fresh] [--no-demo] [--kafka-only]
 #
@@ -514,6 +515,7 @@ run_sending_demo() {
   printf '\n%sGET %s/mailer/sends%s\n' "$CYN" "$MAILER_URL" "$R"
   curl -sS -m 5 -H "x-api-key: $API_KEY" "$MAILER_URL/mailer/sends" | pretty | head -n 12 | sed 's/^/    /'
   SEND_ENROLLMENT="${enrollments[0]}"
+  DAN="${ids[1]}" DAN_EMAIL="${emails[1]}" DAN_ENROLLMENT="${enrollments[1]}"
 }
 
 ACCOUNT_RULESET=00000000-0000-4000-8000-000000000203
@@ -559,6 +561,38 @@ run_account_demo() {
   api GET "/companies/initech.example/enrollments?status=IN_PROGRESS"
 }
 
+DAN_AGAIN=00000000-0000-4000-8000-000000000599
+
+run_privacy_demo() {
+  say "Personal data: export what is held about Dan, erase him, and keep his address from being contacted again"
+  [[ -n "${DAN:-}" ]] || { warn "the sending demo did not run: no Dan to export and erase"; return 0; }
+  echo "${DIM}An access request answered in one call: his record, CRM fields, enrollments, every event and email (opened with his key).${R}"
+  printf '\n%sGET %s/people/%s/export%s\n' "$CYN" "$API" "$DAN" "$R"
+  BODY="$(curl -sS -m 10 -H "x-api-key: $API_KEY" "$API/people/$DAN/export" 2>/dev/null || true)"
+  printf '%s' "$BODY" | pretty | head -n 25 | sed 's/^/    /'
+  echo "    ${DIM}... ($(printf '%s' "$BODY" | grep -o '"event_id"' | wc -l) events)${R}"
+
+  echo; echo "${DIM}Dan asks to be erased. A job: his active enrollments end (PERSON_ERASED), his key is shredded (every sealed"
+  echo "copy of his address, emails and reply subject in the logs becomes unreadable), his records are tombstoned in every"
+  echo "service, and a keyed hash of his address goes on the suppression list.${R}"
+  api DELETE "/people/$DAN?mode=erase"
+  local job ms
+  job="$(json_field id)"
+  if [[ -n "$job" ]] && ms="$(await_field "/erase-jobs/$job" state COMPLETED 15)"; then
+    echo "${GRN}Erased in ${ms} ms.${R}"
+  else
+    warn "the erase job did not complete within 15 s"
+  fi
+  api GET "/erase-jobs/$job"
+  echo; echo "${DIM}The person is gone; his enrollment stays for analytics, ids and statuses only (person_erased, no reply subject).${R}"
+  api GET "/people/$DAN"
+  [[ -n "${DAN_ENROLLMENT:-}" ]] && api GET "/enrollments/$DAN_ENROLLMENT"
+  echo; echo "${DIM}A CRM sync re-creates him under a new id with the same address: enrolling him is refused, SUPPRESSED.${R}"
+  api PUT "/people/$DAN_AGAIN" "$(person_json "$DAN_EMAIL" Dan Demo demo-prospects.example false)"
+  await_reference "$DAN_AGAIN" "$SEQ_SEND"
+  api POST /enrollments "{\"sequence_id\":\"$SEQ_SEND\",\"person_id\":\"$DAN_AGAIN\",\"mailbox_emails\":[\"$MAILBOX_1_EMAIL\"]}"
+}
+
 duration_seconds() { # ISO-8601 duration like PT10S, PT1M, P1D -> seconds (approximate, for time limits)
   local d="$1" total=0 n
   [[ "$d" =~ ([0-9]+)D ]] && total=$((total + ${BASH_REMATCH[1]} * 86400))
@@ -583,6 +617,8 @@ ${B}Try it yourself${R} (organization $ORG_ID):
   curl -s -X POST -H "x-api-key: \$KEY" \$API/people/$GRACE/opt-out
   curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/eligibility?sequence_id=$SEQ_WEBINAR"
   curl -s -H "x-api-key: \$KEY" "\$API/companies/initech.example/enrollments?status=IN_PROGRESS"
+  curl -s -H "x-api-key: \$KEY" \$API/people/$GRACE/export                 # everything held about Grace
+  curl -s -X DELETE -H "x-api-key: \$KEY" "\$API/people/$GRACE?mode=erase"   # erase her (a job: /erase-jobs/{id})
   curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' \$API/enrollments \\
        -d '{"sequence_id":"$SEQ_WEBINAR","person_id":"$ALAN","mailbox_emails":["$MAILBOX_2_EMAIL"]}'
 
@@ -604,6 +640,7 @@ if $DEMO; then
   run_exclusion_demo
   run_sending_demo
   run_account_demo
+  run_privacy_demo
 fi
 if ! $KAFKA_ONLY; then
   try_it_yourself
