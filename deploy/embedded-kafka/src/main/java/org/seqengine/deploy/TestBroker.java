@@ -1,5 +1,6 @@
 package org.seqengine.deploy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,23 @@ public final class TestBroker implements AutoCloseable {
             "group.initial.rebalance.delay.ms", "0",
             "auto.create.topics.enable", "false");
 
+    /**
+     * Broker defaults under which logs are rolled, compacted and deleted within seconds instead of days: for tests
+     * that check a value is gone from the broker's files (an erased person). Every segment older than a second is
+     * rolled at the next append, the cleaner compacts any log with a little dirt at once and keeps tombstones for a
+     * second, deleted segments leave the disk at once, and retention is checked every second.
+     */
+    public static final Map<String, String> FAST_LOG_CLEANUP = Map.of(
+            "log.roll.ms", "1000",
+            "log.cleaner.backoff.ms", "200",
+            "log.cleaner.min.cleanable.ratio", "0.01",
+            "log.cleaner.min.compaction.lag.ms", "0",
+            "log.cleaner.delete.retention.ms", "1000",
+            "log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024),
+            "log.segment.delete.delay.ms", "0",
+            "log.retention.check.interval.ms", "1000",
+            "log.initial.task.delay.ms", "1000");
+
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaClusterTestKit cluster;
@@ -54,6 +72,13 @@ public final class TestBroker implements AutoCloseable {
 
     /** Formats, starts and waits for a fresh broker; typically takes 2–3 s. */
     public static TestBroker start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A fresh broker with these broker settings on top of {@link #SINGLE_NODE_PROPS} (e.g. {@link #FAST_LOG_CLEANUP}).
+     */
+    public static TestBroker start(Map<String, String> brokerProps) {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -63,6 +88,7 @@ public final class TestBroker implements AutoCloseable {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             SINGLE_NODE_PROPS.forEach(builder::setConfigProp);
+            brokerProps.forEach(builder::setConfigProp);
             cluster = builder.build();
             cluster.format();
             cluster.startup();
@@ -86,6 +112,11 @@ public final class TestBroker implements AutoCloseable {
     /** {@code host:port} of the broker's client listener. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The directory of everything the broker writes (its log directories and the metadata log), deleted on close. */
+    public Path dataDirectory() {
+        return Path.of(cluster.nodes().baseDirectory());
     }
 
     /** Client properties with {@code bootstrap.servers} set, a base for producers, consumers and admins. */
