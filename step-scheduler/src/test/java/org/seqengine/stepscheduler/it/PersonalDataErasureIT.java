@@ -12,10 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,31 +20,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seqengine.deploy.FileScan;
 import org.seqengine.deploy.PackagedService;
 import org.seqengine.deploy.TestBroker;
 import org.seqengine.schemas.Keys;
@@ -73,7 +57,6 @@ class PersonalDataErasureIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     /** How long the files may take to lose the values once the erase is done (rolls, cleaner runs, deletions). */
     private static final Duration ERASURE_PATIENCE = Duration.ofMinutes(3);
-    private static final String FILLER_ORG = "erase-it-filler";
 
     private static TestBroker broker;
     private static final List<Process> processes = new ArrayList<>();
@@ -197,15 +180,20 @@ class PersonalDataErasureIT {
         assertThat(eventsOf(person)).as("events of the person in the event log").isPositive();
 
         // ---- the values leave every file once the segments roll and the cleaner runs ----
-        shortenRepartitionRetention();
+        // Repartition topics (delete policy) are purged by Kafka Streams once consumed, but a segment leaves the disk
+        // only once rolled, which takes another record, and the test cannot write into them without feeding the
+        // services: a short retention stands for production's traffic.
+        broker.setRetention(topic -> topic.endsWith("-repartition"), Duration.ofSeconds(1));
         List<Path> scanned = new ArrayList<>(stateDirs);
         scanned.add(broker.dataDirectory());
         await().atMost(ERASURE_PATIENCE).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
-                    rollCompactedTopics(); // more than segment.ms after the last write: every active segment rolls
-                    assertThat(filesHolding(scanned, personal)).as("files holding a personal value").isEmpty();
+                    // more than segment.ms after the last write: the active segment of every compacted topic (the
+                    // services' and the changelogs) rolls, so the cleaner compacts the person's values away
+                    broker.rollCompactedTopics();
+                    assertThat(FileScan.filesHolding(scanned, personal)).as("files holding a personal value").isEmpty();
                 });
-        assertThat(filesHolding(ownLogs, personal)).as("logs holding a personal value").isEmpty();
+        assertThat(FileScan.filesHolding(ownLogs, personal)).as("logs holding a personal value").isEmpty();
 
         // ---- the address is suppressed: the person made again cannot be enrolled ----
         String again = UUID.randomUUID().toString();
@@ -243,15 +231,9 @@ class PersonalDataErasureIT {
 
     // ---- the broker ----
 
-    private static Properties clientProps() {
-        Properties props = broker.clientProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return props;
-    }
-
     /** Records of the person (key {@code org/person}) in the event log, committed ones, from its beginning. */
     private static long eventsOf(String person) {
-        Properties props = clientProps();
+        Properties props = broker.clientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String key = Keys.of(ORG, person);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
@@ -271,98 +253,5 @@ class PersonalDataErasureIT {
             });
             return mine.size();
         }
-    }
-
-    /**
-     * Repartition topics (delete policy) are purged by Kafka Streams once consumed, but a segment leaves the disk only
-     * when it is rolled, which takes another record; the test cannot write into them without feeding the services,
-     * so it stands for the traffic of production with a short retention: their segments are deleted soon after.
-     */
-    private static void shortenRepartitionRetention() throws Exception {
-        try (Admin admin = Admin.create(clientProps())) {
-            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            for (String topic : topics) {
-                if (!topic.endsWith("-repartition")) continue;
-                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
-                                new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "1000"),
-                                        AlterConfigOp.OpType.SET))))
-                        .all().get(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /**
-     * One tombstone of another key appended to every partition of every compacted topic (the services' and the
-     * changelogs): the segment that holds the person's last records rolls (it is older than segment.ms), so the
-     * cleaner compacts it. A tombstone of an unknown key changes nothing for a service that reads the topic.
-     */
-    private static void rollCompactedTopics() throws Exception {
-        try (Admin admin = Admin.create(clientProps());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clientProps(), new StringSerializer(),
-                     new ByteArraySerializer())) {
-            List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(t -> !t.startsWith("__")).sorted().toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
-                            .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-            List<String> compacted = topics.stream().filter(t -> {
-                ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t))
-                        .get(TopicConfig.CLEANUP_POLICY_CONFIG);
-                return policy != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT);
-            }).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(compacted).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
-            for (TopicDescription topic : described.values()) {
-                for (var partition : topic.partitions()) {
-                    producer.send(new ProducerRecord<>(topic.name(), partition.partition(),
-                            Keys.of(FILLER_ORG, UUID.randomUUID().toString()), null));
-                }
-            }
-            producer.flush();
-        }
-    }
-
-    // ---- the files ----
-
-    /** {@code <file>: <value>} for every file under {@code roots} whose bytes hold one of {@code values} (UTF-8). */
-    static List<String> filesHolding(List<Path> roots, List<String> values) throws IOException {
-        List<byte[]> needles = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
-        List<String> hits = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.exists(root)) continue;
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(Files::isRegularFile).toList();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof NoSuchFileException) { // a file went while walking: look again later
-                    hits.add(root + ": changing");
-                    continue;
-                }
-                throw e;
-            }
-            for (Path file : files) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    continue; // deleted meanwhile (a cleaned or deleted segment)
-                }
-                for (int i = 0; i < needles.size(); i++) {
-                    if (indexOf(bytes, needles.get(i)) >= 0) hits.add(file + ": " + values.get(i));
-                }
-            }
-        }
-        return hits;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 }
