@@ -32,6 +32,11 @@ public record PersonFacts(String personId, Map<String, String> recordFields, Map
         return recordFields != null;
     }
 
+    /** Nothing worth keeping: no record, no CRM record, no active enrollment. */
+    public boolean isEmpty() {
+        return recordFields == null && crmRecords.isEmpty() && activeEnrollments.isEmpty();
+    }
+
     public PersonFacts withRecord(Map<String, String> fields) {
         return new PersonFacts(personId, fields, crmRecords, activeEnrollments, version);
     }

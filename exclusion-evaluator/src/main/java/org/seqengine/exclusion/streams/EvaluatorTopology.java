@@ -67,10 +67,11 @@ public final class EvaluatorTopology {
         KStream<String, PersonInput> people = builder.stream(Topics.PEOPLE.name(), consumed(Topics.PEOPLE, "people-source"))
                 .mapValues(p -> (PersonInput) new PersonInput.RecordChange(p == null ? null : AvroViews.personFields(p)),
                         Named.as("person-record-change"));
+        // a tombstone (key org/person_id) is the person's erasure: every CRM change of the person is gone
         KStream<String, PersonInput> crmPeople = builder.stream(Topics.CRM_PEOPLE_CHANGES.name(),
                         consumed(Topics.CRM_PEOPLE_CHANGES, "crm-people-source"))
-                .filter((k, v) -> v != null, Named.as("crm-people-values"))
-                .mapValues(r -> (PersonInput) new PersonInput.CrmPersonChange(crmChange(r, "person")), Named.as("crm-person-change"));
+                .mapValues(r -> r == null ? (PersonInput) new PersonInput.CrmPersonErased()
+                        : (PersonInput) new PersonInput.CrmPersonChange(crmChange(r, "person")), Named.as("crm-person-change"));
         KStream<String, DomainInput> personViews = people
                 .merge(crmPeople, Named.as("person-inputs"))
                 .merge(enrollmentsByPerson, Named.as("person-inputs-with-enrollments"))
@@ -145,16 +146,18 @@ public final class EvaluatorTopology {
 
     private static void addStores(StreamsBuilder builder) {
         keyValue(builder, StoreNames.ENROLLMENT_ROUTES, JsonSerde.of(EnrollmentRoute.class));
-        keyValue(builder, StoreNames.PERSON_FACTS, JsonSerde.of(PersonFacts.class));
-        keyValue(builder, StoreNames.DOMAIN_PEOPLE, JsonSerde.of(PersonView.class));
+        // personal values in clear (person record and CRM fields, match evidence): in memory, never RocksDB, which
+        // keeps deleted values in its files until it compacts them; restored from the compacted changelogs
+        inMemory(builder, StoreNames.PERSON_FACTS, JsonSerde.of(PersonFacts.class));
+        inMemory(builder, StoreNames.DOMAIN_PEOPLE, JsonSerde.of(PersonView.class));
         keyValue(builder, StoreNames.DOMAIN_RECORDS, JsonSerde.of(CrmObject.class));
         keyValue(builder, StoreNames.DOMAIN_LISTS, Serdes.String());
-        keyValue(builder, StoreNames.DOMAIN_RESULTS, JsonSerde.of(StoredResult.class));
+        inMemory(builder, StoreNames.DOMAIN_RESULTS, JsonSerde.of(StoredResult.class));
         keyValue(builder, StoreNames.FLIP_DUE, Serdes.String());
         keyValue(builder, StoreNames.FLIP_BY_DOMAIN, Serdes.Long());
         keyValue(builder, StoreNames.FLIP_CURSOR, Serdes.String());
         keyValue(builder, StoreNames.ORG_CONFIG, Serdes.String());
-        keyValue(builder, StoreNames.PUBLICATIONS, JsonSerde.of(Publication.class));
+        inMemory(builder, StoreNames.PUBLICATIONS, JsonSerde.of(Publication.class));
         keyValue(builder, StoreNames.MAILBOX_RECORDS, Topics.MAILBOXES.valueSerde());
         keyValue(builder, StoreNames.MAILBOX_ENROLLMENTS, Serdes.String());
         keyValue(builder, StoreNames.OWNER_MAILBOXES, JsonSerde.of(OwnerInput.OwnedMailbox.class));
@@ -162,6 +165,10 @@ public final class EvaluatorTopology {
 
     private static <V> void keyValue(StreamsBuilder builder, String name, Serde<V> valueSerde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde));
+    }
+
+    private static <V> void inMemory(StreamsBuilder builder, String name, Serde<V> valueSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde));
     }
 
     private static void addGlobalStores(StreamsBuilder builder) {

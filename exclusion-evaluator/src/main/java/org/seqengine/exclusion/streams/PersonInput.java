@@ -12,6 +12,9 @@ public sealed interface PersonInput {
 
     record CrmPersonChange(CrmChange change) implements PersonInput {}
 
+    /** A crm.people-changes.v1 tombstone: the person was erased (every CRM change of the person is gone). */
+    record CrmPersonErased() implements PersonInput {}
+
     /** An enrollment of the person: its state now, {@code active} null once it ended. */
     record EnrollmentChange(String enrollmentId, ActiveEnrollment active) implements PersonInput {}
 }

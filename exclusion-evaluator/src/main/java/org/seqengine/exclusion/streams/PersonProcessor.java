@@ -13,8 +13,8 @@ import org.seqengine.schemas.Keys;
 /**
  * The person stage (key {@code org/person_id}): merges the person record, the person's CRM records
  * and active enrollment ({@link PersonFacts}), and sends the resulting view to the person's domain
- * key, with a "left" marker to the old domain key when the domain changes or the person record is
- * erased (which also drops what is kept here). Each view carries a version that only grows (at least
+ * key, with a "left" marker to the old domain key when the domain changes or the person is erased
+ * (a people.v1 or crm.people-changes.v1 tombstone), which also drops what is kept here. Each view carries a version that only grows (at least
  * the wall clock, so it keeps growing after an erasure drops the counter).
  */
 final class PersonProcessor implements Processor<String, PersonInput, String, DomainInput> {
@@ -38,7 +38,9 @@ final class PersonProcessor implements Processor<String, PersonInput, String, Do
         PersonView oldView = facts.view();
 
         PersonInput input = record.value();
-        if (input instanceof PersonInput.RecordChange c && c.fields() == null) {
+        if ((input instanceof PersonInput.RecordChange c && c.fields() == null) || input instanceof PersonInput.CrmPersonErased) {
+            // erased (people.v1 or crm.people-changes.v1 tombstone, both written by the erase): drop everything
+            // held of the person, here and, through the "left" marker, at the domain and the publisher
             if (oldView != null) {
                 long version = nextVersion(facts);
                 forward(record, DomainKeys.of(org, oldView.domain(), personId),
@@ -57,7 +59,8 @@ final class PersonProcessor implements Processor<String, PersonInput, String, Do
         PersonView newView = facts.view();
         if (newView == null || (oldView != null && oldView.sameFacts(newView)
                 && sameEnrollment(oldView.activeEnrollment(), newView.activeEnrollment()))) {
-            store.put(record.key(), facts);
+            if (facts.isEmpty()) store.delete(record.key()); // e.g. an erased person's enrollments ending
+            else store.put(record.key(), facts);
             return;
         }
         facts = facts.withVersion(nextVersion(facts));

@@ -58,7 +58,9 @@ final class PublisherProcessor implements Processor<String, PersonResult, String
             String commandId = ExcludeCommandIds.of(org, personId, enrollmentId, outcome.exclude());
             String reason = "matches exclusion rule " + outcome.exclude().stream().map(PublishedMatch::ruleId)
                     .collect(Collectors.joining(", "));
-            ExcludeCommand payload = new ExcludeCommand(outcome.exclude().stream().map(AvroViews::match).toList());
+            // the command log is append-only: no person field value in it
+            ExcludeCommand payload = new ExcludeCommand(outcome.exclude().stream()
+                    .map(m -> AvroViews.match(m.withoutPersonalValues())).toList());
             context.forward(record.withValue(new PublisherOutput.Command(
                     Commands.envelope(commandId, org, personId, now, reason, payload))));
         }

@@ -24,7 +24,7 @@ import org.seqengine.stepscheduler.domain.CommandIds;
  *   <tr><td>SENT</td><td>CompleteStep(enrollment_id, step_index)</td></tr>
  *   <tr><td>BOUNCED</td><td>Bounce(enrollment_id)</td></tr>
  *   <tr><td>REPLIED</td><td>RecordReply(enrollment_id, reply_id = result_id, classification, received_at = occurred_at,
- *       return_date, subject, opt_out_requested)</td></tr>
+ *       return_date, subject, sealed_subject = sealed, opt_out_requested)</td></tr>
  *   <tr><td>OPT_OUT</td><td>OptOut(source LINK)</td></tr>
  *   <tr><td>FAILED</td><td>Block(enrollment_id, MAILBOX_FAILURE)</td></tr>
  * </table>
@@ -68,7 +68,9 @@ public final class DeliveryResultMapping {
                     .setClassification(r.getClassification())
                     .setReceivedAt(r.getOccurredAt())
                     .setReturnDate(r.getReturnDate())
+                    // a sealing mailer's subject is sealed with the person's key: passed on as it came, never opened
                     .setSubject(r.getSubject())
+                    .setSealedSubject(r.getSealed())
                     .setOptOutRequested(r.getOptOutRequested())
                     .build();
             case "OPT_OUT" -> OptOutCommand.newBuilder().setSource("LINK").build();

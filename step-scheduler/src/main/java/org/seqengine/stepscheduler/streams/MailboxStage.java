@@ -65,6 +65,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
     private KeyValueStore<String, SequenceSeen> sequencesSeen;
     private KeyValueStore<String, String> blocked;
     private KeyValueStore<String, String> taskState;
+    private KeyValueStore<String, TemplatePerson> templatePeople;
     private TimerWheel timers;
     private CapacityQueue queue;
     private SendLog sendLog;
@@ -96,6 +97,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         sequencesSeen = context.getStateStore(StoreNames.SEQUENCES_SEEN);
         blocked = context.getStateStore(StoreNames.BLOCKED);
         taskState = context.getStateStore(StoreNames.TASK_STATE);
+        templatePeople = context.getStateStore(StoreNames.TEMPLATE_PEOPLE);
         timers = new TimerWheel(context.getStateStore(StoreNames.TIMERS), taskState);
         queue = new CapacityQueue(context.getStateStore(StoreNames.CAPACITY_QUEUE));
         sendLog = new SendLog(context.getStateStore(StoreNames.SEND_LOG), settings.scale());
@@ -143,7 +145,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         }
         e.enrollment = s;
         e.generation = c.generation();
-        e.person = c.person();
+        setTemplatePerson(key, c.person());
         index(key, e);
         reconcile(key, e);
         if (fresh && c.generation() > 0 && e.status == null) {
@@ -160,7 +162,7 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
     private void personChanged(MailboxInput.PersonChanged p) {
         ScheduleEntry e = entry(p.enrollmentKey());
         if (e == null) return;
-        e.person = p.person();
+        setTemplatePerson(p.enrollmentKey(), p.person());
         if (e.phase == Phase.BLOCKED) tryUnblock(p.enrollmentKey(), e, BlockCheck.Cause.PERSON);
     }
 
@@ -352,8 +354,9 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         SequenceView sequence = view(s);
         SequenceStep step = sequence == null ? null : sequence.step(s.nextStepIndex()).orElse(null);
         MailboxSettings mailbox = mailbox(e.mailboxKey).settings;
-        if (!BlockCheck.isFixed(reason, cause, mailbox, step, e.person)) return;
-        String inputs = BlockCheck.inputs(reason, mailbox, step, e.person);
+        Map<String, Object> person = templatePerson(key);
+        if (!BlockCheck.isFixed(reason, cause, mailbox, step, person)) return;
+        String inputs = BlockCheck.inputs(reason, mailbox, step, person);
         if (inputs.equals(e.retryInputs)) return; // that retry was blocked again: wait for something to change
         e.retryInputs = inputs;
         blocked.delete(blockedKey(e));
@@ -393,6 +396,18 @@ final class MailboxStage implements Processor<String, MailboxInput, String, Sche
         if (e.indexed) unindex(key, e);
         setStatus(key, e, null, publish);
         entries.put(key, null);
+        templatePeople.delete(key);
+    }
+
+    /** The person's template fields of a blocked enrollment (null: none); kept apart from the entry, in memory. */
+    private Map<String, Object> templatePerson(String key) {
+        TemplatePerson person = templatePeople.get(key);
+        return person == null ? null : person.fields();
+    }
+
+    private void setTemplatePerson(String key, Map<String, Object> fields) {
+        if (fields == null) templatePeople.delete(key);
+        else templatePeople.put(key, new TemplatePerson(fields));
     }
 
     // ---- punctuations ----

@@ -1,11 +1,14 @@
 package org.seqengine.stepscheduler.streams;
 
-import java.util.Map;
 import org.seqengine.scheduler.domain.StepKind;
 import org.seqengine.stepscheduler.domain.Dispatch;
 import org.seqengine.stepscheduler.domain.EnrollmentSnapshot;
 
-/** The mailbox stage's memory of one enrollment (store {@link StoreNames#ENTRIES}, JSON). */
+/**
+ * The mailbox stage's memory of one enrollment (store {@link StoreNames#ENTRIES}, JSON). No personal value: the
+ * person's template fields of a blocked enrollment are in {@link StoreNames#TEMPLATE_PEOPLE} (an entry written before
+ * they moved there still has a {@code person} property; it is ignored and dropped at its next write).
+ */
 public final class ScheduleEntry {
 
     public EnrollmentSnapshot enrollment;
@@ -18,8 +21,6 @@ public final class ScheduleEntry {
     public Dispatch lastDispatch;
     /** The send-log entry of the last dispatch (an email), given back if no email went out (blocked, excluded). */
     public String lastSendKey;
-    /** The person's template fields, while blocked for template variables. */
-    public Map<String, Object> person;
     /** What the block check saw when it last retried (a retry that comes back blocked waits for these to change). */
     public String retryInputs;
     /** The pending out-of-office Resume timer, and the resume_at a Resume was sent for. */

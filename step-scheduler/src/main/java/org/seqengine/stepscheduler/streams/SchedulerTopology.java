@@ -35,7 +35,10 @@ public final class SchedulerTopology {
         return build(settings, metrics, false);
     }
 
-    /** {@code inMemory}: in-memory stores (still changelogged), for topology tests that pipe thousands of records. */
+    /**
+     * {@code inMemory}: in-memory stores (still changelogged), for topology tests that pipe thousands of records. The
+     * stores of personal values are in memory either way.
+     */
     static Topology build(SchedulerSettings settings, SchedulerMetrics metrics, boolean inMemory) {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, inMemory);
@@ -65,7 +68,7 @@ public final class SchedulerTopology {
                 .process(() -> new MailboxStage(settings, metrics), Named.as("mailbox-stage"),
                         StoreNames.ENTRIES, StoreNames.MAILBOXES, StoreNames.TIMERS, StoreNames.CAPACITY_QUEUE,
                         StoreNames.SEND_LOG, StoreNames.BY_SEQUENCE, StoreNames.SEQUENCES_SEEN, StoreNames.BLOCKED,
-                        StoreNames.TASK_STATE);
+                        StoreNames.TASK_STATE, StoreNames.TEMPLATE_PEOPLE);
         outputs.filter((k, v) -> v instanceof SchedulerOutput.Command, Named.as("commands-out"))
                 .mapValues(v -> ((SchedulerOutput.Command) v).command(), Named.as("command-envelope"))
                 .to(Topics.COMMANDS.name(), produced(Topics.COMMANDS, "commands-sink"));
@@ -76,7 +79,10 @@ public final class SchedulerTopology {
     }
 
     private static void addStores(StreamsBuilder builder, boolean inMemory) {
-        keyValue(builder, inMemory, StoreNames.PEOPLE, JsonSerde.of(PersonEntry.class));
+        // personal values in clear (names, emails): never RocksDB, which keeps deleted values in its files until it
+        // compacts them; in memory, they are gone with the entry (and from the compacted changelog)
+        keyValue(builder, true, StoreNames.PEOPLE, JsonSerde.of(PersonEntry.class));
+        keyValue(builder, true, StoreNames.TEMPLATE_PEOPLE, JsonSerde.of(TemplatePerson.class));
         keyValue(builder, inMemory, StoreNames.ENTRIES, JsonSerde.of(ScheduleEntry.class));
         keyValue(builder, inMemory, StoreNames.MAILBOXES, JsonSerde.of(MailboxState.class));
         keyValue(builder, inMemory, StoreNames.TIMERS, Serdes.String());

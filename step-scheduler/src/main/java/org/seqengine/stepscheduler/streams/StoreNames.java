@@ -6,7 +6,10 @@ public final class StoreNames {
     private StoreNames() {}
 
     // person stage (key org/person_id)
-    /** Person entry: the person's template fields and where each of their enrollments is scheduled. */
+    /**
+     * Person entry: the person's template fields and where each of their enrollments is scheduled. Personal values in
+     * clear: always an in-memory store (its changelog is compacted; a people.v1 tombstone deletes the entry).
+     */
     public static final String PEOPLE = "scheduler-people";
 
     // mailbox stage (tasks own mailboxes: every key below belongs to a mailbox of the task)
@@ -28,6 +31,11 @@ public final class StoreNames {
     public static final String BLOCKED = "scheduler-blocked";
     /** Named cursors (the timer cursor) and the task's waiting counts by reason. */
     public static final String TASK_STATE = "scheduler-task-state";
+    /**
+     * org/enrollment_id -> the person's template fields, while the enrollment is blocked for template variables.
+     * Personal values in clear: always an in-memory store, apart from {@link #ENTRIES} (RocksDB).
+     */
+    public static final String TEMPLATE_PEOPLE = "scheduler-template-people";
 
     // global stores
     public static final String SEQUENCES = "scheduler-global-sequences";

@@ -21,7 +21,9 @@ import org.seqengine.deploy.TopicReader;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
+import org.seqengine.schemas.personal.PersonalSeal;
 
 /**
  * What the sending ITs do to the services, as a user with curl (or a connector, for a topic) would.
@@ -154,6 +156,28 @@ final class Sending {
                     }
                 });
         return byStep;
+    }
+
+    /**
+     * What a send request asks to send ({@code to_email}, {@code subject}, {@code body}): opened with the person's key
+     * from people.keys.v1 when sealed (as enrollment-service writes them now), else its clear fields.
+     */
+    static Map<String, String> letter(SendRequestRecord r) {
+        if (r.getSealed() == null) {
+            Map<String, String> clear = new HashMap<>();
+            clear.put("to_email", r.getToEmail());
+            clear.put("subject", r.getSubject());
+            clear.put("body", r.getBody());
+            return clear;
+        }
+        String person = Keys.of(r.getOrgId(), r.getPersonId());
+        PersonKeyRecord key = TopicReader.readToEnd(Topics.PEOPLE_KEYS.name()).stream()
+                .filter(k -> person.equals(k.key()))
+                .map(k -> k.value() == null ? null
+                        : Topics.PEOPLE_KEYS.valueSerde().deserializer().deserialize(k.topic(), k.value()))
+                .reduce((first, second) -> second).orElse(null);
+        return PersonalSeal.open(key, r.getSealed()).orElseThrow(() ->
+                new AssertionError("the sealed values of request " + r.getRequestId() + " do not open"));
     }
 
     /** Waits until the simulator has sent {@code requestId} (its ledger follows its commits), then answers how often. */

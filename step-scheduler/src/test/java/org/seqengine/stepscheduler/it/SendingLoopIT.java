@@ -12,6 +12,7 @@ import static org.seqengine.stepscheduler.it.Sending.cluster;
 import static org.seqengine.stepscheduler.it.Sending.email;
 import static org.seqengine.stepscheduler.it.Sending.enroll;
 import static org.seqengine.stepscheduler.it.Sending.enrollment;
+import static org.seqengine.stepscheduler.it.Sending.letter;
 import static org.seqengine.stepscheduler.it.Sending.mailbox;
 import static org.seqengine.stepscheduler.it.Sending.mailerSummary;
 import static org.seqengine.stepscheduler.it.Sending.marker;
@@ -92,12 +93,12 @@ class SendingLoopIT {
         assertThat(requests).containsOnlyKeys(0, 1, 2);
         assertThat(requests.values()).extracting(SendRequestRecord::getRequestId).doesNotHaveDuplicates();
         for (SendRequestRecord r : requests.values()) {
-            assertThat(r.getToEmail()).isEqualTo(email);
+            assertThat(letter(r).get("to_email")).isEqualTo(email);
             assertThat(r.getFromEmail()).isEqualTo(sender);
             assertThat(r.getAttempt()).isEqualTo(1);
             assertThat(awaitSends(r.getRequestId())).as("sends of step %d", r.getStepIndex()).isEqualTo(1);
         }
-        assertThat(requests.get(0).getSubject()).isEqualTo("Hello Pat");
+        assertThat(letter(requests.get(0)).get("subject")).isEqualTo("Hello Pat");
         // each later step went no earlier than one scheduler day after the previous one was sent
         assertThat(requests.get(1).getRequestedAt()).isAfterOrEqualTo(requests.get(0).getRequestedAt().plus(DAY));
         assertThat(requests.get(2).getRequestedAt()).isAfterOrEqualTo(requests.get(1).getRequestedAt().plus(DAY));
@@ -225,8 +226,8 @@ class SendingLoopIT {
         Map<Integer, SendRequestRecord> requests = sendRequestsOf(id);
         assertThat(requests).containsOnlyKeys(0);
         assertThat(requests.get(0).getAttempt()).as("the dispatch after the block is a later attempt").isGreaterThan(1);
-        assertThat(requests.get(0).getSubject()).isEqualTo("A question for the CTO");
-        assertThat(requests.get(0).getBody()).isEqualTo("Hi Pat, as CTO ...");
+        assertThat(letter(requests.get(0)).get("subject")).isEqualTo("A question for the CTO");
+        assertThat(letter(requests.get(0)).get("body")).isEqualTo("Hi Pat, as CTO ...");
         assertThat(awaitSends(requests.get(0).getRequestId())).isEqualTo(1);
     }
 

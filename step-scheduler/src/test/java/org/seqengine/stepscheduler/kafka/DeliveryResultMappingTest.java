@@ -12,7 +12,10 @@ import org.seqengine.schemas.avro.CommandEnvelope;
 import org.seqengine.schemas.avro.CompleteStepCommand;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.schemas.avro.OptOutCommand;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.RecordReplyCommand;
+import org.seqengine.schemas.avro.SealedValueRecord;
+import org.seqengine.schemas.personal.PersonalSeal;
 
 /** Each delivery outcome becomes one command, id result:<result_id>; anything malformed is rejected naming every problem. */
 class DeliveryResultMappingTest {
@@ -68,6 +71,22 @@ class DeliveryResultMappingTest {
                 .setOptOutRequested(true))).getPayload();
         assertThat(removal.getOptOutRequested()).isTrue();
         assertThat(removal.getReturnDate()).isNull();
+    }
+
+    @Test
+    void aSealedReplySubjectIsPassedOnSealedAndAnOldClearOneInClear() {
+        PersonKeyRecord key = PersonalSeal.newKey("org-a", "p-1", AT);
+        SealedValueRecord sealed = PersonalSeal.seal(key, "subject", "Re: Hello Zelda");
+        RecordReplyCommand c = (RecordReplyCommand) command(result("REPLIED", b -> b.setClassification("POSITIVE")
+                .setSealed(sealed))).getPayload();
+        assertThat(c.getSubject()).isNull();
+        assertThat(c.getSealedSubject()).isEqualTo(sealed);
+        assertThat(PersonalSeal.openField(key, c.getSealedSubject(), "subject")).isEqualTo("Re: Hello Zelda");
+
+        RecordReplyCommand old = (RecordReplyCommand) command(result("REPLIED", b -> b.setClassification("POSITIVE")
+                .setSubject("Re: Hello"))).getPayload();
+        assertThat(old.getSubject()).isEqualTo("Re: Hello");
+        assertThat(old.getSealedSubject()).isNull();
     }
 
     @Test

@@ -16,5 +16,12 @@ public interface MailerConfig {
     @WithDefault("120S")
     Duration rebuildTimeout();
 
+    /**
+     * How long a batch may wait for the key of a sealed send request to be read from people.keys.v1 (it is written
+     * with or before the request); then the request goes to the DLQ.
+     */
+    @WithDefault("30S")
+    Duration keyWait();
+
     TopicSettings topics();
 }

@@ -15,14 +15,18 @@ final class DeliveryResults {
     private DeliveryResults() {
     }
 
-    static List<DeliveryResultRecord> of(SendRequestRecord request, Instant now) {
-        return MailerSimulation.deliveriesFor(request.getToEmail(), request.getStepIndex(),
+    static List<DeliveryResultRecord> of(SendRequestRecord request, Letter letter, Instant now) {
+        return MailerSimulation.deliveriesFor(letter.toEmail(), request.getStepIndex(),
                         now.atZone(ZoneOffset.UTC).toLocalDate())
-                .stream().map(delivery -> record(request, delivery, now)).toList();
+                .stream().map(delivery -> record(request, letter, delivery, now)).toList();
     }
 
-    private static DeliveryResultRecord record(SendRequestRecord request, Delivery delivery, Instant now) {
+    private static DeliveryResultRecord record(SendRequestRecord request, Letter letter, Delivery delivery,
+                                               Instant now) {
         boolean replied = delivery.outcome() == Outcome.REPLIED;
+        String replySubject = replied && letter.subject() != null ? "Re: " + letter.subject() : null;
+        // a sealed request's reply subject is sealed with the same key (the results topic is append-only)
+        boolean seal = letter.sealWith() != null;
         return DeliveryResultRecord.newBuilder()
                 .setResultId(MailerSimulation.resultId(request.getRequestId(), delivery.outcome()))
                 .setRequestId(request.getRequestId())
@@ -34,7 +38,8 @@ final class DeliveryResults {
                 .setClassification(delivery.classification() == null ? null : delivery.classification().name())
                 .setOptOutRequested(delivery.optOutRequested())
                 .setReturnDate(delivery.returnDate())
-                .setSubject(replied && request.getSubject() != null ? "Re: " + request.getSubject() : null)
+                .setSubject(seal ? null : replySubject)
+                .setSealed(seal ? letter.sealReplySubject(replySubject) : null)
                 .setFailureReason(delivery.failureReason())
                 .setOccurredAt(now)
                 .build();

@@ -7,11 +7,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.seqengine.mailer.config.ChannelTopics;
+import org.seqengine.mailer.config.MailerConfig;
+import org.seqengine.mailer.kafka.SendRequestBatch.Arrival;
 import org.seqengine.mailer.domain.SendLedger;
 import org.seqengine.schemas.Topics;
 
@@ -19,7 +24,8 @@ import org.seqengine.schemas.Topics;
  * Send requests in, delivery results out, exactly once: each polled batch's results, its dead letters and its
  * consumer offsets are one Kafka transaction (SmallRye's {@link KafkaTransactions} with the incoming batch). A failed
  * transaction is aborted and the consumer goes back to the last committed offsets, so the batch comes again.
- * The ledger (dedupe and counts) learns of a batch only after its transaction committed.
+ * The ledger (dedupe and counts) learns of a batch only after its transaction committed. Sealed requests are opened
+ * with the person's key from {@link PersonKeys}.
  */
 @ApplicationScoped
 public class SendRequestProcessor {
@@ -32,6 +38,12 @@ public class SendRequestProcessor {
 
     @Inject
     SendLedger ledger;
+
+    @Inject
+    PersonKeys keys;
+
+    @Inject
+    MailerConfig config;
 
     private final Counter sends;
     private final Counter duplicates;
@@ -49,7 +61,36 @@ public class SendRequestProcessor {
 
     @Incoming(ChannelTopics.SEND_REQUESTS)
     public Uni<Void> process(KafkaRecordBatch<byte[], byte[]> batch) {
-        SendRequestBatch plan = SendRequestBatch.plan(batch.getRecords(), ledger::hasSent, Instant.now());
+        List<Arrival> arrivals = SendRequestBatch.decode(batch.getRecords());
+        return keysOf(arrivals).chain(() -> send(batch,
+                SendRequestBatch.plan(arrivals, ledger::hasSent, keys::get, Instant.now())));
+    }
+
+    /**
+     * Done at once unless a sealed request's key has not been read yet; then when the key consumer has caught up with
+     * it, or after {@code mailer.key-wait} (those requests then go to the DLQ). Never blocks the event loop.
+     */
+    private Uni<Void> keysOf(List<Arrival> arrivals) {
+        if (!SendRequestBatch.awaitsKeys(arrivals, keys::get, keys::isErased)) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = Vertx.currentContext();
+        Uni<Void> caughtUp = Uni.createFrom()
+                .completionStage(() -> keys.await(
+                        () -> !SendRequestBatch.awaitsKeys(arrivals, keys::get, keys::isErased), config.keyWait()))
+                .invoke(found -> {
+                    if (!found) {
+                        LOG.warnf("%s did not yield every key a batch of %d send request(s) needs within %s; the "
+                                + "requests whose key is missing go to the DLQ", Topics.PEOPLE_KEYS.name(),
+                                arrivals.size(), config.keyWait());
+                    }
+                })
+                .replaceWithVoid();
+        // back on the channel's context, where the transaction of the batch is run
+        return context == null ? caughtUp : caughtUp.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Void> send(KafkaRecordBatch<byte[], byte[]> batch, SendRequestBatch plan) {
         // withTransaction (not withTransactionAndAck): the ledger must learn of the batch only when it committed
         return transactions.withTransaction(batch, tx -> {
                     plan.messages().forEach(tx::send);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,10 +30,15 @@ import org.seqengine.deploy.TopicReader;
 import org.seqengine.mailer.domain.SendLedger;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.SendRequestRecord;
+import org.seqengine.schemas.personal.PersonalSeal;
 import org.seqengine.service.kafka.DeadLetters;
 
-/** Send requests through the real broker: results, dedupe of a redelivered request, step-numbered tags, the DLQ. */
+/**
+ * Send requests through the real broker: results, dedupe of a redelivered request, step-numbered tags, the DLQ, sealed
+ * requests opened with the keys of people.keys.v1 (and not opened once a key is tombstoned).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 class MailerSimulatorTest {
@@ -43,6 +49,9 @@ class MailerSimulatorTest {
     @Inject
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    PersonKeys keys;
 
     @BeforeAll
     static void openProducer() {
@@ -147,6 +156,72 @@ class MailerSimulatorTest {
     }
 
     @Test
+    void aSealedRequestIsOpenedWithThePersonsKeyAndItsReplySubjectIsSealed() {
+        PersonKeyRecord key = PersonalSeal.newKey("org-a", UUID.randomUUID().toString(), Instant.now());
+        publishKey(key);
+        SendRequestRecord request = sealed(key, "zed+reply-positive@example.com", "Hello Zed");
+        send(request);
+
+        List<DeliveryResultRecord> results = awaitResults(request.getRequestId(), 2);
+        assertThat(results).extracting(DeliveryResultRecord::getOutcome).containsExactly("SENT", "REPLIED");
+        DeliveryResultRecord reply = results.get(1);
+        assertThat(reply.getClassification()).isEqualTo("POSITIVE");
+        assertThat(reply.getSubject()).isNull();
+        assertThat(PersonalSeal.openField(key, reply.getSealed(), "subject")).isEqualTo("Re: Hello Zed");
+        assertThat(results.get(0).getSealed()).isNull(); // SENT has no subject to seal
+    }
+
+    @Test
+    void aSealedRequestWaitsForItsKeyToBeRead() {
+        PersonKeyRecord key = PersonalSeal.newKey("org-a", UUID.randomUUID().toString(), Instant.now());
+        SendRequestRecord request = sealed(key, "yan+reply-neutral@example.com", "Hi Yan");
+        send(request); // the key comes after the request: the mailer waits for it
+        publishKey(key);
+
+        List<DeliveryResultRecord> results = awaitResults(request.getRequestId(), 2);
+        assertThat(PersonalSeal.openField(key, results.get(1).getSealed(), "subject")).isEqualTo("Re: Hi Yan");
+        assertThat(count(request.getRequestId()).getLong("sends")).isEqualTo(1);
+    }
+
+    @Test
+    void aSealedRequestWhoseKeyNeverComesGoesToTheDlqAndTheNextOneStillFlows() {
+        PersonKeyRecord neverPublished = PersonalSeal.newKey("org-a", UUID.randomUUID().toString(), Instant.now());
+        SendRequestRecord orphan = sealed(neverPublished, "xia@example.com", "Hello Xia");
+        send(orphan);
+        // the same person's next (clear) request is on the same partition, after the orphan
+        SendRequestRecord next = request(orphan.getEnrollmentId(), "xia@example.com", 1);
+        next.setPersonId(orphan.getPersonId());
+        send(next);
+
+        assertThat(awaitResults(next.getRequestId(), 1)).extracting(DeliveryResultRecord::getOutcome)
+                .containsExactly("SENT");
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecord(Topics.SEND_REQUESTS.dlqName(),
+                r -> key(orphan).equals(r.key()));
+        assertThat(TopicReader.header(dead, DeadLetters.ERROR_MESSAGE)).contains("cannot be opened")
+                .contains(orphan.getRequestId()).doesNotContain("xia@example.com");
+        assertThat(resultsOf(orphan.getRequestId())).isEmpty();
+        assertThat(count(orphan.getRequestId()).getLong("sends")).isZero();
+    }
+
+    @Test
+    void aTombstoneDropsTheKeySoTheErasedPersonsRequestsAreNotOpened() {
+        PersonKeyRecord key = PersonalSeal.newKey("org-a", UUID.randomUUID().toString(), Instant.now());
+        String person = key.getOrgId() + "/" + key.getPersonId();
+        publishKey(key);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.get(person) != null);
+
+        publish(Topics.PEOPLE_KEYS.name(), person, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.get(person) == null && keys.isErased(person));
+
+        SendRequestRecord request = sealed(key, "wim+reply-positive@example.com", "Hello Wim");
+        send(request);
+        ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecord(Topics.SEND_REQUESTS.dlqName(),
+                r -> key(request).equals(r.key()));
+        assertThat(TopicReader.header(dead, DeadLetters.ERROR_MESSAGE)).contains("no key of " + person);
+        assertThat(resultsOf(request.getRequestId())).isEmpty();
+    }
+
+    @Test
     void theCountsNeedAnApiKey() {
         given().get("/mailer/sends").then().statusCode(401);
         given().header("x-api-key", API_KEY).get("/mailer/sends/never-seen").then().statusCode(200)
@@ -172,6 +247,29 @@ class MailerSimulatorTest {
                 .setBody("Hi")
                 .setRequestedAt(Instant.now())
                 .build();
+    }
+
+    /** A request as enrollment-service writes it now: to_email, subject and body only sealed with the person's key. */
+    private static SendRequestRecord sealed(PersonKeyRecord key, String toEmail, String subject) {
+        SendRequestRecord request = request(UUID.randomUUID().toString(), null, 0);
+        request.setPersonId(key.getPersonId());
+        request.setSubject(null);
+        request.setBody(null);
+        request.setSealed(PersonalSeal.seal(key, Map.of("to_email", toEmail, "subject", subject, "body", "Hi")));
+        return request;
+    }
+
+    private static void publishKey(PersonKeyRecord key) {
+        publish(Topics.PEOPLE_KEYS.name(), key.getOrgId() + "/" + key.getPersonId(),
+                Topics.PEOPLE_KEYS.valueSerde().serializer().serialize(Topics.PEOPLE_KEYS.name(), key));
+    }
+
+    private static void publish(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same person and enrollment, another step. */

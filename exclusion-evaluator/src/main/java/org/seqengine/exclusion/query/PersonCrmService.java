@@ -1,0 +1,75 @@
+package org.seqengine.exclusion.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seqengine.exclusion.api.dto.PersonCrm;
+import org.seqengine.exclusion.domain.PersonFacts;
+import org.seqengine.exclusion.streams.StoreNames;
+import org.seqengine.schemas.Keys;
+import org.seqengine.service.cluster.InstanceClient;
+import org.seqengine.service.error.ApiException;
+
+/**
+ * A person's CRM records, read where the person stage keeps them: the instance whose task owns the person's partition
+ * of {@code person-facts} (Kafka Streams metadata); another instance is asked over {@code /internal/v1}.
+ */
+@ApplicationScoped
+public class PersonCrmService {
+
+    public static final String INTERNAL_PATH = "/internal/v1/person-crm";
+
+    @Inject
+    KafkaStreams streams;
+
+    @Inject
+    InstanceClient instances;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    String applicationServer;
+
+    public PersonCrm find(String orgId, String personId) {
+        String key = Keys.of(orgId, personId);
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.PERSON_FACTS, key, new StringSerializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new InvalidStateStoreException("no instance owns person partitions yet (starting or rebalancing)");
+        }
+        if (owner.activeHost().equals(HostInfo.buildFromEndpoint(applicationServer))) {
+            return local(orgId, personId).orElseThrow(() -> notFound(personId));
+        }
+        JsonNode answer = instances.get(owner.activeHost(), INTERNAL_PATH, Map.of("org_id", orgId, "person_id", personId))
+                .orElseThrow(() -> notFound(personId));
+        try {
+            return json.treeToValue(answer, PersonCrm.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.unavailable("Another instance answered in an unexpected form; retry shortly.");
+        }
+    }
+
+    /** This instance's answer; empty when it holds no CRM record of the person (none, or another instance's). */
+    public Optional<PersonCrm> local(String orgId, String personId) {
+        ReadOnlyKeyValueStore<String, PersonFacts> facts = streams.store(StoreQueryParameters.fromNameAndType(
+                StoreNames.PERSON_FACTS, QueryableStoreTypes.<String, PersonFacts>keyValueStore()));
+        return Optional.ofNullable(PersonCrm.of(facts.get(Keys.of(orgId, personId))));
+    }
+
+    private static ApiException notFound(String personId) {
+        return ApiException.notFound("The evaluator holds no CRM record of person " + personId + ".");
+    }
+}
