@@ -142,6 +142,7 @@ final class EnrollmentCommandProcessor implements Processor<String, CommandEnvel
             context.forward(new Record<String, Object>(key, CrmWriteBackMapper.toAvro(writeBack), ts),
                     EnrollmentTopology.CRM_WRITE_BACK_SINK);
         }
+        personalData.keyOnEnrollment(events, state.orgId(), state.personId(), now, ts);
         for (StepOutput output : StepOutputs.forDecision(state, next, events, ctx.reference())) {
             publish(key, output, now, ts);
         }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.List;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
+import org.seqengine.enrollment.domain.EnrollmentEvent;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.StepOutput;
 import org.seqengine.enrollment.domain.reference.Person;
@@ -23,8 +25,8 @@ import org.seqengine.schemas.personal.SuppressionKeys;
 
 /**
  * The decider's side of personal data (issue 12): it is the only writer of a person's data key, so
- * one key per person by construction. The key is made the first time a decision seals something for
- * the person, kept in the task's in-memory {@link StoreNames#PERSON_KEYS} store (its changelog is
+ * one key per person by construction. The key is made when the person is first enrolled (or the first
+ * time a decision seals something for them), kept in the task's in-memory {@link StoreNames#PERSON_KEYS} store (its changelog is
  * compacted) and published on {@code people.keys.v1} in the same transaction as the first sealed
  * value. An erase shreds the key and tombstones the person's records in the erasing decision's
  * transaction.
@@ -54,6 +56,16 @@ final class PersonalData {
             context.forward(new Record<String, Object>(personKey, key, ts), EnrollmentTopology.PEOPLE_KEYS_SINK);
         }
         return key;
+    }
+
+    /**
+     * An enrolled person has a key from their first enrollment on, so the API can seal what it writes
+     * about them (a reply's subject) before anything reaches the command log.
+     */
+    void keyOnEnrollment(List<EnrollmentEvent> events, String orgId, String personId, Instant now, long ts) {
+        if (events.stream().anyMatch(e -> e instanceof EnrollmentEvent.Enrolled)) {
+            keyOf(orgId, personId, now, ts);
+        }
     }
 
     /** A reply whose subject arrived in clear (an older producer): sealed before it is recorded anywhere. */

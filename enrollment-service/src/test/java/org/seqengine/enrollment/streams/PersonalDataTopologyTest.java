@@ -134,7 +134,7 @@ class PersonalDataTopologyTest {
     void anEraseShredsTheKeyTombstonesThePersonsRecordsAndSuppressesTheEmailInOneDecision() {
         String enrollmentId = enroll(PERSON);
         send(PERSON, new EnrollmentCommand.DispatchStep(meta(PERSON, "dispatch-1"), enrollmentId, 0, 1));
-        assertThat(keys.readKeyValuesToMap()).containsKey(Keys.of(ORG, PERSON)); // made with the first sealed value
+        assertThat(keys.readKeyValuesToMap()).containsKey(Keys.of(ORG, PERSON)); // made when first enrolled
         events.readValuesToList();
         enrollments.readValuesToList();
 
