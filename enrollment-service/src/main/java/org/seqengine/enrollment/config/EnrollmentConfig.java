@@ -32,6 +32,13 @@ public interface EnrollmentConfig {
     @WithDefault("P1D")
     Duration schedulerDayLength();
 
+    /**
+     * Base URL of exclusion-evaluator ({@code EXCLUSION_EVALUATOR_URL}): a person's export asks it
+     * for the CRM facts it holds of the person.
+     */
+    @WithDefault("http://localhost:8081")
+    String exclusionEvaluatorUrl();
+
     TopicSettings topics();
 
     UnenrollJobs unenrollJobs();

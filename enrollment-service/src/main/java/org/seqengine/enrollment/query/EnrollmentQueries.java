@@ -253,8 +253,11 @@ public class EnrollmentQueries {
         boolean personOptedOut = state.optedOut() || (person != null && person.emailOptOut());
         ScheduleStatusRecord schedule = e.isActive()
                 ? store(SchedulingStores.SCHEDULE_STATUS).get(Keys.of(e.orgId(), e.id())) : null;
+        // a sealed reply subject opens with the person's key; after an erase it reads as null
+        String replySubject = PersonalValues.replySubject(e.reply(),
+                record(GlobalTable.PEOPLE_KEYS, e.orgId(), e.personId()).orElse(null));
         return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), person,
-                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut, schedule);
+                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut, schedule, replySubject);
     }
 
     /** Ids are single key segments: anything with a slash could reach into another key's range. */
