@@ -35,19 +35,24 @@ public class PersonalValues {
         return PersonalSeal.open(key, sealed).orElse(null);
     }
 
+    private static String openField(PersonKeyRecord key, SealedValueRecord sealed, String field) {
+        Map<String, String> fields = open(key, sealed);
+        return fields == null ? null : fields.get(field);
+    }
+
     /** A reply's subject: in clear on old records, else opened with the person's key (null without it). */
     public static String replySubject(Reply reply, PersonKeyRecord key) {
         if (reply == null) return null;
         if (reply.subject() != null) return reply.subject();
         if (reply.sealedSubject() == null) return null;
-        return PersonalSeal.openField(key, SealedMapper.toAvro(reply.sealedSubject()), "subject");
+        return openField(key, SealedMapper.toAvro(reply.sealedSubject()), "subject");
     }
 
     /** A task's body: in clear on old records, else opened; null once the person's key is gone. */
     public String taskBody(TaskRecord task) {
         if (task.getBody() != null) return task.getBody();
         if (task.getSealed() == null) return null;
-        return PersonalSeal.openField(key(task.getOrgId(), task.getPersonId()), task.getSealed(), "body");
+        return openField(key(task.getOrgId(), task.getPersonId()), task.getSealed(), "body");
     }
 
     /**

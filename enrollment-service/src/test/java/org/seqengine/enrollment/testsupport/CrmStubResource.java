@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A stand-in for exclusion-evaluator's {@code GET /sequences/v1/people/{id}/crm}, on a free port,
- * for a person's export. It answers what a test gave for the person ({@link #answer}), 404 for anyone
- * else, 401 without an {@code x-api-key}, and remembers the key it was asked with ({@link #keySeen}).
+ * for a person's export. It answers what a test gave for the person under an API key ({@link #answer}:
+ * the evaluator scopes by the key's organization), 404 for anyone else, 401 without an
+ * {@code x-api-key}, and remembers the key it was last asked with ({@link #keySeen}).
  * The canned answers live in system properties: the test and this resource may be loaded by
  * different class loaders of the one test JVM.
  */
@@ -24,9 +25,9 @@ public class CrmStubResource implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
 
-    /** What the stub answers (200, this JSON) for the person. */
-    public static void answer(String personId, String json) {
-        System.setProperty(PREFIX + "answer." + personId, json);
+    /** What the stub answers (200, this JSON) about the person when asked with this API key. */
+    public static void answer(String apiKey, String personId, String json) {
+        System.setProperty(PREFIX + "answer." + apiKey + "." + personId, json);
     }
 
     /** The x-api-key the stub was last asked with about the person, or null. */
@@ -54,7 +55,7 @@ public class CrmStubResource implements QuarkusTestResourceLifecycleManager {
                 body = "{\"status\":\"unauthorized\"}";
             } else {
                 System.setProperty(PREFIX + "key." + m.group(1), key);
-                String answer = System.getProperty(PREFIX + "answer." + m.group(1));
+                String answer = System.getProperty(PREFIX + "answer." + key + "." + m.group(1));
                 status = answer == null ? 404 : 200;
                 body = answer == null ? "{\"status\":\"not_found\",\"message\":\"Person not found.\"}" : answer;
             }
