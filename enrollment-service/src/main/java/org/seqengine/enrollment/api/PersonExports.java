@@ -62,13 +62,16 @@ public class PersonExports {
     public PersonExport export(String orgId, String personId, String apiKey) {
         PersonRecord record = queries.record(GlobalTable.PEOPLE, orgId, personId).orElse(null);
         PersonState state = queries.personState(orgId, personId);
-        PersonKeyRecord key = personal.key(orgId, personId);
         JsonNode crm = crmFacts.of(personId, apiKey);
         String logKey = Keys.of(orgId, personId);
         List<EventEnvelope> events = logs.read(Topics.EVENTS, logKey).stream()
                 .filter(e -> personId.equals(e.getPersonId())).toList();
         List<SendRequestRecord> sendRequests = logs.read(Topics.SEND_REQUESTS, logKey).stream()
                 .filter(r -> personId.equals(r.getPersonId())).toList();
+        // the key the newest sealed value names: one sealed a moment ago may name a key not consumed here yet
+        String keyId = sendRequests.stream().map(SendRequestRecord::getSealed).filter(Objects::nonNull)
+                .reduce((first, second) -> second).map(s -> s.getKeyId()).orElse(null);
+        PersonKeyRecord key = queries.personKey(orgId, personId, keyId);
         List<TaskView> tasks = tasks(orgId, personId, state, events);
 
         boolean nothing = record == null && state.enrollments().isEmpty() && !state.optedOut() && state.erasedAt() == null

@@ -52,7 +52,8 @@ public class PersonalValues {
     public String taskBody(TaskRecord task) {
         if (task.getBody() != null) return task.getBody();
         if (task.getSealed() == null) return null;
-        return openField(key(task.getOrgId(), task.getPersonId()), task.getSealed(), "body");
+        return openField(queries.personKey(task.getOrgId(), task.getPersonId(), task.getSealed().getKeyId()),
+                task.getSealed(), "body");
     }
 
     /**
