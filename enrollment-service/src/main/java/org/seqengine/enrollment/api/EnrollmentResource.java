@@ -33,6 +33,7 @@ import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReplyClassification;
 import org.seqengine.enrollment.query.EnrollmentQueries;
+import org.seqengine.enrollment.query.PersonalValues;
 import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
 import org.seqengine.schemas.avro.CommandReplyRecord;
 import org.seqengine.service.auth.Caller;
@@ -58,6 +59,9 @@ public class EnrollmentResource {
 
     @Inject
     EnrollmentQueries queries;
+
+    @Inject
+    PersonalValues personal;
 
     @POST
     @APIResponse(responseCode = "201", description = "The enrollment was created.",
@@ -136,9 +140,15 @@ public class EnrollmentResource {
         if (body.receivedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw ApiException.badRequest(FieldError.of("out_of_range", "received_at must not be in the future.", "received_at"));
         }
-        return lifecycle(id, "reply", idempotencyKey, meta -> new EnrollmentCommand.RecordReply(meta, id, meta.commandId(),
-                body.subject(), ReplyClassification.valueOf(body.classification()), body.receivedAt().truncatedTo(ChronoUnit.MILLIS),
-                body.returnDate(), Boolean.TRUE.equals(body.optOutRequested())));
+        return lifecycle(id, "reply", idempotencyKey, meta -> {
+            EnrollmentCommand.RecordReply reply = new EnrollmentCommand.RecordReply(meta, id, meta.commandId(),
+                    body.subject(), ReplyClassification.valueOf(body.classification()),
+                    body.receivedAt().truncatedTo(ChronoUnit.MILLIS), body.returnDate(),
+                    Boolean.TRUE.equals(body.optOutRequested()));
+            // the command log is append-only: the subject travels sealed with the person's key; a person
+            // without a key yet gets one from the decider, which seals the clear subject on arrival
+            return personal.seal(meta.orgId(), meta.personId(), "subject", body.subject()).map(reply::sealed).orElse(reply);
+        });
     }
 
     /** The hosted API's cancel: unenrolls, answering only that the cancel took effect. */

@@ -14,6 +14,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.seqengine.enrollment.api.dto.EraseJobView;
+import org.seqengine.enrollment.api.dto.PersonExport;
+import org.seqengine.enrollment.bulk.UnenrollJobs;
+import org.seqengine.service.auth.ApiKeyFilter;
+import org.seqengine.service.error.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +61,16 @@ import org.seqengine.service.error.ApiException;
 import org.seqengine.service.validation.Ids;
 import org.seqengine.service.validation.Uuid;
 
-/** People: upsert, unenroll from everything, opt-out and its reversal, and the eligibility dry run. */
+/**
+ * People: upsert, unenroll from everything, opt-out and its reversal, the eligibility dry run, and
+ * personal data: erasure ({@code DELETE ?mode=erase}, a job) and the export of everything held.
+ */
 @Path("/sequences/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource {
+
+    private static final String ERASE = "erase";
 
     @Inject
     Caller caller;
@@ -71,6 +87,12 @@ public class PeopleResource {
     @Inject
     CompanyLedgers ledgers;
 
+    @Inject
+    UnenrollJobs jobs;
+
+    @Inject
+    PersonExports exports;
+
     /** The person as upserted, plus whether they opted out in this system (and when). */
     @GET
     @Path("/{id}")
@@ -83,6 +105,44 @@ public class PeopleResource {
     public PersonView put(@PathParam("id") @Uuid String id, @NotNull @Valid PersonBody body) {
         PersonRecord stored = records.write(GlobalTable.PEOPLE, id, ReferenceBodies.person(caller.orgId(), id, body));
         return PersonView.of(stored, queries.personState(caller.orgId(), id));
+    }
+
+    /**
+     * Erases the person (right to erasure): a job with one target, the person, carried out by the
+     * decider in one transaction: active enrollments end with PERSON_ERASED, every enrollment is kept
+     * with {@code person_erased} and no personal value, the person's key is shredded (every sealed copy
+     * becomes unreadable), their records are removed and their email is suppressed (never enrolled
+     * again). {@code mode=erase} is required: it names what a DELETE of a person does. A person
+     * unknown here is erased too (nothing to remove): erasing is idempotent.
+     */
+    @DELETE
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "202", description = "The erase job was accepted; poll GET /erase-jobs/{id}.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EraseJobView.class)))
+    public Response erase(@PathParam("id") @Uuid String id,
+                          @Parameter(description = "erase (required)", required = true) @QueryParam("mode") String mode,
+                          @HeaderParam(EnrollmentResource.IDEMPOTENCY_KEY) @Size(max = 255) String idempotencyKey) {
+        if (mode == null) {
+            throw ApiException.badRequest(FieldError.of("required", "mode is required: mode=erase.", "mode"));
+        }
+        if (!ERASE.equals(mode)) {
+            throw ApiException.badRequest(FieldError.of("invalid_enum", "mode must be erase.", "mode"));
+        }
+        return Response.status(202).entity(EraseJobView.of(jobs.erase(caller.orgId(), id, idempotencyKey))).build();
+    }
+
+    /**
+     * Everything held of the person as one JSON document (right of access, portability): see
+     * {@link PersonExport}. Reads the event and send-request logs (one partition scan each) and asks
+     * exclusion-evaluator for the CRM facts (503 when it cannot be reached). 404 when nothing is held.
+     */
+    @GET
+    @Path("/{id}/export")
+    @APIResponse(responseCode = "200", description = "Everything held of the person.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonExport.class)))
+    public PersonExport export(@PathParam("id") @Uuid String id, @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+        return exports.export(caller.orgId(), id, apiKey);
     }
 
     @POST

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.seqengine.service.auth.Caller;
+import org.seqengine.enrollment.api.dto.EraseJobView;
 import org.seqengine.enrollment.api.dto.ReassignJobView;
 import org.seqengine.enrollment.api.dto.RestoreJobView;
 import org.seqengine.enrollment.api.dto.UpgradeJobView;
@@ -16,7 +17,7 @@ import org.seqengine.enrollment.bulk.JobKind;
 import org.seqengine.enrollment.bulk.UnenrollJobs;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 
-/** Progress of restore, reassign-queued and upgrade jobs (each under its own path; another kind's id is a 404). */
+/** Progress of restore, reassign-queued, upgrade and erase jobs (each under its own path; another kind's id is a 404). */
 @Path("/sequences/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RestoreJobQueryResource {
@@ -43,6 +44,12 @@ public class RestoreJobQueryResource {
     @Path("/upgrade-jobs/{id}")
     public UpgradeJobView upgradeJob(@PathParam("id") String id) {
         return UpgradeJobView.of(find(id, JobKind.UPGRADE, "Upgrade job not found."));
+    }
+
+    @GET
+    @Path("/erase-jobs/{id}")
+    public EraseJobView eraseJob(@PathParam("id") String id) {
+        return EraseJobView.of(find(id, JobKind.ERASE, "Erase job not found."));
     }
 
     private UnenrollJobRecord find(String id, JobKind kind, String notFound) {

@@ -23,6 +23,7 @@ import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.CommandMeta;
 import org.seqengine.enrollment.domain.EnrollmentCommand;
 import org.seqengine.enrollment.query.BoundedPoll;
+import org.seqengine.enrollment.query.PersonalValues;
 import org.seqengine.enrollment.query.TaskQueries;
 import org.seqengine.enrollment.streams.TaskIndex;
 import org.seqengine.schemas.avro.CommandReplyRecord;
@@ -56,6 +57,9 @@ public class TaskResource {
     @Inject
     EnrollmentConfig config;
 
+    @Inject
+    PersonalValues personal;
+
     @GET
     public TaskPage list(@QueryParam("assignee_id") String assigneeId, @QueryParam("status") String status,
                          @QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
@@ -74,13 +78,13 @@ public class TaskResource {
                 ? status == null ? TaskIndex.all(orgId) : TaskIndex.byStatus(orgId, status)
                 : status == null ? TaskIndex.byAssignee(orgId, assigneeId) : TaskIndex.byAssigneeAndStatus(orgId, assigneeId, status);
         TaskQueries.Page page = tasks.page(prefix, cursor, limit);
-        return new TaskPage(page.tasks().stream().map(TaskView::of).toList(), page.nextCursor());
+        return new TaskPage(page.tasks().stream().map(this::view).toList(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     public TaskView get(@PathParam("id") String id) {
-        return TaskView.of(find(id));
+        return view(find(id));
     }
 
     /**
@@ -113,7 +117,11 @@ public class TaskResource {
                     latest[0] = tasks.task(orgId, id).orElse(latest[0]);
                     return !OPEN.equals(latest[0].getStatus());
                 });
-        return Response.status(done ? 200 : 202).entity(TaskView.of(latest[0])).build();
+        return Response.status(done ? 200 : 202).entity(view(latest[0])).build();
+    }
+
+    private TaskView view(TaskRecord task) {
+        return TaskView.of(task, personal.taskBody(task));
     }
 
     private TaskRecord find(String id) {

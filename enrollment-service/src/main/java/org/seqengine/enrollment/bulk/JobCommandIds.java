@@ -3,16 +3,16 @@ package org.seqengine.enrollment.bulk;
 import java.util.Optional;
 
 /**
- * Command ids of a job's commands: {@code <kind prefix><job>/<enrollment>}, e.g.
- * {@code unenroll-job/<job>/<enrollment>}. Deterministic, so a command can never be issued twice
+ * Command ids of a job's commands: {@code <kind prefix><job>/<target>}, e.g.
+ * {@code unenroll-job/<job>/<enrollment>} or {@code erase-job/<job>/<person>}. Deterministic, so a command can never be issued twice
  * under two ids, and readable, so a reply names its job.
  */
 public final class JobCommandIds {
 
     private JobCommandIds() {}
 
-    public static String of(JobKind kind, String jobId, String enrollmentId) {
-        return kind.commandIdPrefix() + jobId + "/" + enrollmentId;
+    public static String of(JobKind kind, String jobId, String targetId) {
+        return kind.commandIdPrefix() + jobId + "/" + targetId;
     }
 
     /** An unenroll job's command id. */

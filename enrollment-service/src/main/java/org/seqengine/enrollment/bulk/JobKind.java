@@ -13,7 +13,9 @@ public enum JobKind {
     /** Move each queued enrollment of a sequence to the least-loaded given mailbox (POST /sequences/{id}/reassign-queued). */
     REASSIGN_QUEUED("reassign-job/"),
     /** Move each active enrollment of a sequence on an older version to its latest (POST /sequences/{id}/upgrade-enrollments). */
-    UPGRADE("upgrade-job/");
+    UPGRADE("upgrade-job/"),
+    /** Erase one person (DELETE /people/{id}?mode=erase): one target, the person. */
+    ERASE("erase-job/");
 
     private final String commandIdPrefix;
 

@@ -26,17 +26,32 @@ public class TargetResolver {
     static final String NO_ACTIVE_ENROLLMENT = "NO_ACTIVE_ENROLLMENT";
 
     /**
-     * The enrollments to command, and the targets settled at once as skipped, by reason (ids that
+     * One target of a job: what its command is about ({@code id}: an enrollment, or for an ERASE job
+     * the person) and the person whose command stream it goes to (the command's key).
+     */
+    public record Target(String id, String personId) {
+        static Target of(Enrollment e) {
+            return new Target(e.id(), e.personId());
+        }
+    }
+
+    /**
+     * The targets to command, and the targets settled at once as skipped, by reason (ids that
      * matched none, enrollments the index already shows cannot be changed).
      */
-    public record Targets(List<Enrollment> commanded, Map<String, Integer> skipped) {
+    public record Targets(List<Target> commanded, Map<String, Integer> skipped) {
         public Targets {
             commanded = List.copyOf(commanded);
             skipped = Map.copyOf(skipped);
         }
 
-        Targets(List<Enrollment> commanded) {
-            this(commanded, Map.of());
+        /** These enrollments commanded, and the skipped ones by reason. */
+        static Targets of(List<Enrollment> enrollments, Map<String, Integer> skipped) {
+            return new Targets(enrollments.stream().map(Target::of).toList(), skipped);
+        }
+
+        static Targets of(List<Enrollment> enrollments) {
+            return of(enrollments, Map.of());
         }
 
         public int skippedCount() {
@@ -55,11 +70,11 @@ public class TargetResolver {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         List<Enrollment> active = queries.indexedEnrollments(orgId, distinct).stream().filter(Enrollment::isActive).toList();
         int unmatched = distinct.size() - active.size();
-        return new Targets(active, unmatched == 0 ? Map.of() : Map.of(NO_ACTIVE_ENROLLMENT, unmatched));
+        return Targets.of(active, unmatched == 0 ? Map.of() : Map.of(NO_ACTIVE_ENROLLMENT, unmatched));
     }
 
     public Targets bySequence(String orgId, String sequenceId) {
-        return new Targets(activeOfSequence(orgId, sequenceId));
+        return Targets.of(activeOfSequence(orgId, sequenceId));
     }
 
     /** People whose company domain is one of these now (the index is re-checked against the person record). */
@@ -71,13 +86,21 @@ public class TargetResolver {
                 targets.putIfAbsent(e.id(), e);
             }
         }
-        return new Targets(new ArrayList<>(targets.values()));
+        return Targets.of(new ArrayList<>(targets.values()));
     }
 
     /** Enrollments the rule ended as Excluded at or after {@code since}: one index prefix, that rule's exclusions only. */
     public Targets excludedBy(String orgId, String ruleId, Instant since) {
-        return new Targets(scan(EnrollmentIndexKeys.excludedByRule(orgId, ruleId),
+        return Targets.of(scan(EnrollmentIndexKeys.excludedByRule(orgId, ruleId),
                 e -> e.isExcludedBy(ruleId) && e.endedAt() != null && !e.endedAt().isBefore(since)));
+    }
+
+    /**
+     * The person alone (an ERASE job): known or not, with enrollments or none. The decider erases
+     * whatever it holds, so an unknown person is a job too, settled at once by the decider.
+     */
+    public Targets person(String personId) {
+        return new Targets(List.of(new Target(personId, personId)), Map.of());
     }
 
     /** Every active enrollment of the sequence (the decider decides which ones may still change). */

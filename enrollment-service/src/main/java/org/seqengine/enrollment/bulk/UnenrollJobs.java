@@ -31,14 +31,15 @@ import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
+import org.seqengine.schemas.avro.UnenrollTargetRecord;
 import org.seqengine.service.error.ApiException;
 import org.seqengine.service.error.FieldError;
 
 /**
  * Bulk jobs of every {@link JobKind}: unenroll, restore (reopen what a rule excluded),
- * reassign-queued and upgrade (to a sequence's latest version). Creating a job resolves its targets
+ * reassign-queued, upgrade (to a sequence's latest version) and erase (one person's personal data). Creating a job resolves its targets
  * from the enrollment indexes, then writes, in ONE Kafka transaction, the job's request and one
- * command per target (command id {@code <kind>-job/<job>/<enrollment>}). After the commit the
+ * command per target (command id {@code <kind>-job/<job>/<target>}, the target an enrollment or, erasing, the person). After the commit the
  * commands topic is the job's durable work queue: the decider applies each command exactly once, whichever instance owns the person and
  * however often instances die; a crash before the commit leaves no job and no command. Outcomes are
  * counted by {@link UnenrollJobProcessor} (one task per job, exactly once): applied, skipped under
@@ -52,7 +53,7 @@ public class UnenrollJobs {
     /** Skip reason of a queued enrollment already on one of the given mailboxes (it stays there). */
     static final String ALREADY_ON_MAILBOX = "ALREADY_ON_MAILBOX";
 
-    public enum Selector { ENROLLMENT_IDS, SEQUENCE, COMPANY_DOMAINS, RULE }
+    public enum Selector { ENROLLMENT_IDS, SEQUENCE, COMPANY_DOMAINS, RULE, PERSON }
 
     @Inject
     EnrollmentQueries queries;
@@ -72,7 +73,7 @@ public class UnenrollJobs {
 
     /** What a job does: its record (without id and counts), its targets, and the command for each. */
     private record Plan(UnenrollJobRecord.Builder job, TargetResolver.Targets targets, String reason,
-                        BiFunction<CommandMeta, Enrollment, EnrollmentCommand> command) {}
+                        BiFunction<CommandMeta, TargetResolver.Target, EnrollmentCommand> command) {}
 
     /**
      * A bulk unenroll. With an Idempotency-Key the job id is derived from it: a retry answers the job
@@ -87,7 +88,7 @@ public class UnenrollJobs {
                 case ENROLLMENT_IDS -> resolver.byEnrollmentIds(orgId, enrollmentIds);
                 case SEQUENCE -> resolver.bySequence(orgId, sequenceId);
                 case COMPANY_DOMAINS -> resolver.byCompanyDomains(orgId, companyDomains);
-                case RULE -> throw new IllegalArgumentException("not an unenroll selector");
+                case RULE, PERSON -> throw new IllegalArgumentException("not an unenroll selector");
             };
             return new Plan(newJob(selector).setSequenceId(sequenceId)
                     .setCompanyDomains(companyDomains == null ? List.of() : companyDomains.stream().limit(100).toList()),
@@ -132,7 +133,7 @@ public class UnenrollJobs {
                 }
             }
             return new Plan(newJob(Selector.SEQUENCE).setSequenceId(sequenceId).setMailboxEmails(List.copyOf(emails)),
-                    new TargetResolver.Targets(commanded, skipped), "reassign queued enrollments",
+                    TargetResolver.Targets.of(commanded, skipped), "reassign queued enrollments",
                     (meta, target) -> new EnrollmentCommand.ReassignMailbox(meta, target.id(), assigned.get(target.id())));
         });
     }
@@ -151,10 +152,31 @@ public class UnenrollJobs {
                 else current++;
             }
             return new Plan(newJob(Selector.SEQUENCE).setSequenceId(sequenceId).setToVersion(toVersion),
-                    new TargetResolver.Targets(older, current == 0 ? Map.of() : Map.of(RejectionCode.ALREADY_AT_VERSION.name(), current)),
+                    TargetResolver.Targets.of(older, current == 0 ? Map.of() : Map.of(RejectionCode.ALREADY_AT_VERSION.name(), current)),
                     "upgrade to version " + toVersion,
                     (meta, target) -> new EnrollmentCommand.UpgradeEnrollment(meta, target.id(), toVersion, jobIdOf(meta)));
         });
+    }
+
+    /**
+     * Erases the person (one target, one {@code ErasePerson} command with id
+     * {@code erase-job/<job>/<person_id>}): the decider ends their active enrollments, keeps the
+     * history without personal values, shreds their key and suppresses their email. The job's one
+     * target record names the person (no enrollment). The Idempotency-Key is scoped to the person:
+     * the same key for another person is another job, never the first person's answer.
+     */
+    public UnenrollJobRecord erase(String orgId, String personId, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : personId + "/" + idempotencyKey;
+        return start(JobKind.ERASE, orgId, key, () -> new Plan(
+                newJob(Selector.PERSON).setTargets(List.of(new UnenrollTargetRecord(personId, ""))),
+                resolver.person(personId), "erase person",
+                (meta, target) -> new EnrollmentCommand.ErasePerson(meta, jobIdOf(meta))));
+    }
+
+    /** The person an ERASE job erases (its one target record), or null for other kinds. */
+    public static String erasedPersonOf(UnenrollJobRecord job) {
+        return JobKind.of(job.getKind()) != JobKind.ERASE || job.getTargets().isEmpty() ? null
+                : job.getTargets().get(0).getPersonId();
     }
 
     public UnenrollJobRecord find(String orgId, String jobId) {
@@ -189,7 +211,7 @@ public class UnenrollJobs {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(targets.commanded().size() + 1);
         records.add(TransactionalSender.record(Topics.UNENROLL_JOB_REQUESTS, Keys.of(orgId, jobId), job));
         String actor = kind.commandIdPrefix().replace("/", ":") + jobId;
-        for (Enrollment target : targets.commanded()) {
+        for (TargetResolver.Target target : targets.commanded()) {
             CommandMeta meta = new CommandMeta(JobCommandIds.of(kind, jobId, target.id()), orgId, target.personId(),
                     now, actor, plan.reason());
             records.add(TransactionalSender.record(Topics.COMMANDS, Keys.of(orgId, target.personId()),

@@ -25,6 +25,13 @@ public interface EnrollmentConfig {
     Duration commandOutcomeRetention();
 
     /**
+     * Base URL of exclusion-evaluator ({@code EXCLUSION_EVALUATOR_URL}): a person's export asks it
+     * for the CRM facts it holds of the person.
+     */
+    @WithDefault("http://localhost:8081")
+    String exclusionEvaluatorUrl();
+
+    /**
      * How long a scheduling "day" lasts ({@code SCHEDULER_DAY_LENGTH}, ISO-8601, {@code PT10S}..{@code P1D}):
      * shared with step-scheduler, so a demo runs a sequence in minutes. The decider counts the
      * out-of-office pause (14 days, or up to a return date) in such days.

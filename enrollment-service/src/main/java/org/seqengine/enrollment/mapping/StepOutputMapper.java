@@ -33,7 +33,13 @@ public final class StepOutputMapper {
 
     /** The open task, completed or canceled as {@code closed} says. */
     public static TaskRecord closed(TaskRecord open, StepOutput.InFlightClosed closed) {
-        return TaskRecord.newBuilder(open)
+        // field by field, not newBuilder(open): its deep copy resolves the nested sealed body's class
+        // through Avro's class loader, another copy of the class under Quarkus dev/test (ClassCastException)
+        return TaskRecord.newBuilder()
+                .setTaskId(open.getTaskId()).setOrgId(open.getOrgId()).setPersonId(open.getPersonId())
+                .setEnrollmentId(open.getEnrollmentId()).setSequenceId(open.getSequenceId())
+                .setStepIndex(open.getStepIndex()).setAssigneeId(open.getAssigneeId()).setBody(open.getBody())
+                .setSealed(open.getSealed()).setCreatedAt(open.getCreatedAt())
                 .setStatus(closed.completed() ? COMPLETED : CANCELED)
                 .setCompletedAt(closed.at())
                 .setCompletedBy(closed.completed() ? closed.by() : null)

@@ -23,6 +23,7 @@ import org.seqengine.enrollment.api.dto.EnrollmentView;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
+import org.seqengine.enrollment.domain.Sealed;
 import org.seqengine.enrollment.domain.reference.Person;
 import org.seqengine.enrollment.mapping.StateMapper;
 import org.seqengine.enrollment.streams.EnrollmentIndexKeys;
@@ -33,6 +34,7 @@ import org.seqengine.enrollment.streams.StoreReferenceData;
 import org.seqengine.schemas.Keys;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EnrollmentRecord;
+import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.ScheduleStatusRecord;
 
@@ -51,6 +53,8 @@ import org.seqengine.schemas.avro.ScheduleStatusRecord;
 public class EnrollmentQueries {
 
     private static final Duration READ_PATIENCE = Duration.ofSeconds(5);
+    /** How long a read waits for a person's key that a sealed value names (see {@link #personKey}). */
+    private static final Duration KEY_PATIENCE = Duration.ofSeconds(2);
 
     @Inject
     KafkaStreams streams;
@@ -267,8 +271,31 @@ public class EnrollmentQueries {
         boolean personOptedOut = state.optedOut() || (person != null && person.emailOptOut());
         ScheduleStatusRecord schedule = e.isActive()
                 ? store(SchedulingStores.SCHEDULE_STATUS).get(Keys.of(e.orgId(), e.id())) : null;
+        // a sealed reply subject opens with the person's key; after an erase it reads as null
+        Sealed sealedSubject = e.reply() == null ? null : e.reply().sealedSubject();
+        String replySubject = PersonalValues.replySubject(e.reply(), sealedSubject == null ? null
+                : personKey(e.orgId(), e.personId(), sealedSubject.keyId()));
         return EnrollmentView.of(e, ref.sequence(e.sequenceId()).orElse(null), person,
-                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut, schedule);
+                ref.mailbox(e.mailboxId()).orElse(null), personOptedOut, schedule, replySubject);
+    }
+
+    /**
+     * The person's key for a value sealed with key {@code keyId}. The key travels on its own topic, so
+     * a value sealed a moment ago may name a key this instance has not consumed yet: for a person
+     * still on record the read waits for it, briefly and boundedly; an erased person's key never
+     * comes back (null at once).
+     */
+    public PersonKeyRecord personKey(String orgId, String personId, String keyId) {
+        PersonKeyRecord[] key = {record(GlobalTable.PEOPLE_KEYS, orgId, personId).orElse(null)};
+        if (keyId == null || key[0] != null && keyId.equals(key[0].getKeyId())
+                || record(GlobalTable.PEOPLE, orgId, personId).isEmpty()) {
+            return key[0];
+        }
+        BoundedPoll.until(KEY_PATIENCE, Duration.ofMillis(20), () -> {
+            key[0] = record(GlobalTable.PEOPLE_KEYS, orgId, personId).orElse(null);
+            return key[0] != null && keyId.equals(key[0].getKeyId());
+        });
+        return key[0];
     }
 
     /** Ids are single key segments: anything with a slash could reach into another key's range. */

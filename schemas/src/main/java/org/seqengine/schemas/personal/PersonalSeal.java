@@ -20,6 +20,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.seqengine.schemas.avro.PersonKeyRecord;
@@ -44,7 +45,14 @@ public final class PersonalSeal {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final SpecificDatumWriter<SealedFieldsRecord> WRITER = new SpecificDatumWriter<>(SealedFieldsRecord.class);
-    private static final SpecificDatumReader<SealedFieldsRecord> READER = new SpecificDatumReader<>(SealedFieldsRecord.class);
+    /**
+     * Resolves SealedFieldsRecord through this class's own loader (as AvroSerde does): the generated
+     * model resolves through Avro's loader, which under Quarkus dev/test mode finds another copy of
+     * the class (a ClassCastException at the first open).
+     */
+    private static final SpecificDatumReader<SealedFieldsRecord> READER = new SpecificDatumReader<>(
+            SealedFieldsRecord.getClassSchema(), SealedFieldsRecord.getClassSchema(),
+            new SpecificData(SealedFieldsRecord.class.getClassLoader()));
 
     private PersonalSeal() {}
 

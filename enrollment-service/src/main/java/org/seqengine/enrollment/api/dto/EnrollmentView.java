@@ -29,6 +29,9 @@ import org.seqengine.schemas.avro.ScheduleStatusRecord;
  * person's normalized company domain when enrolled (it counts there against a company limit while active;
  * null for enrollments made before company limits or of a person without one); {@code colleague_reply}
  * who replied, in which enrollment and how it was classified when it finished as COLLEAGUE_REPLIED, else null.
+ * {@code person_erased}: the person was erased (DELETE /people/{id}?mode=erase); the enrollment is kept with
+ * its ids, statuses and times, and no personal value ({@code person} shows the id only, the reply no subject).
+ * The reply's subject is stored sealed with the person's key and opened for this view.
  */
 public record EnrollmentView(
         String id, Instant createdAt, Instant updatedAt,
@@ -42,7 +45,7 @@ public record EnrollmentView(
         Instant resumeAt, int nextStepIndex, int stepsCompleted, String updatedBy,
         List<ExclusionMatchView> excludedBy,
         int currentStepIndex, Instant nextStepDueAt, String waitingFor, int version, List<String> blockedVariables,
-        String taskAssigneeId, String companyDomain, ColleagueReplyRef colleagueReply) {
+        String taskAssigneeId, String companyDomain, ColleagueReplyRef colleagueReply, boolean personErased) {
 
     public record SequenceRef(String id, String name, boolean isPaused) {}
 
@@ -60,10 +63,11 @@ public record EnrollmentView(
     /**
      * Reference data may be null when it was deleted upstream; the ids are always known.
      *
-     * @param schedule what step-scheduler last said about the pending step (null: nothing scheduled)
+     * @param schedule     what step-scheduler last said about the pending step (null: nothing scheduled)
+     * @param replySubject the reply's subject, opened (null: none, or the person's key is gone)
      */
     public static EnrollmentView of(Enrollment e, Sequence sequence, Person person, Mailbox mailbox, boolean personOptedOut,
-                                    ScheduleStatusRecord schedule) {
+                                    ScheduleStatusRecord schedule, String replySubject) {
         // the scheduler's view may lag a step behind the enrollment's: only the pending step's status counts
         ScheduleStatusRecord pending = schedule != null && e.isActive() && schedule.getStepIndex() == e.nextStepIndex()
                 ? schedule : null;
@@ -75,7 +79,7 @@ public record EnrollmentView(
                         : new PersonRef(person.id(), person.email(), person.firstName(), person.lastName(), person.linkedinUrl()),
                 mailbox == null ? new MailboxRef(e.mailboxId(), null, null, false, false)
                         : new MailboxRef(mailbox.id(), mailbox.email(), mailbox.displayName(), mailbox.paused(), mailbox.unauthorized()),
-                reply(e.reply()),
+                reply(e.reply(), replySubject),
                 e.status(),
                 e.isBlocked(), e.isBounced(), e.displayStatus() == DisplayStatus.CANCELED, e.isExcluded(),
                 e.isOptedOut() || personOptedOut, e.isPaused(), e.isReplied(),
@@ -85,7 +89,7 @@ public record EnrollmentView(
                 e.nextStepIndex(), pending == null ? null : pending.getNextStepDueAt(),
                 pending == null ? null : pending.getWaitingFor(), e.sequenceVersion(),
                 e.isBlocked() ? e.blockedVariables() : List.of(), e.taskAssigneeId(), e.companyDomain(),
-                colleagueReply(e));
+                colleagueReply(e), e.personErased());
     }
 
     private static ColleagueReplyRef colleagueReply(Enrollment e) {
@@ -94,11 +98,11 @@ public record EnrollmentView(
         return new ColleagueReplyRef(c.personId(), c.enrollmentId(), name(c.classification()));
     }
 
-    private static ReplyMessage reply(Reply r) {
+    private static ReplyMessage reply(Reply r, String subject) {
         if (r == null) return null;
         String classificationId = UUID.nameUUIDFromBytes((r.replyId() + "/" + r.classification())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        return new ReplyMessage(r.replyId(), r.subject(),
+        return new ReplyMessage(r.replyId(), subject,
                 List.of(new Classification(classificationId, r.classification().name())), r.receivedAt());
     }
 
