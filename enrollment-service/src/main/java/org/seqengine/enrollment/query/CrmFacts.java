@@ -20,7 +20,8 @@ import org.seqengine.service.error.ApiException;
 /**
  * The CRM facts exclusion-evaluator holds of a person ({@code GET /sequences/v1/people/{id}/crm}),
  * asked with the caller's own API key, so the evaluator scopes the answer to the same organization.
- * Its answer is passed on as it is; a 404 (it holds nothing of the person) is an empty list. When
+ * Its records ({@code {"person_id":..., "records":[...]}}) are passed on as they are; a 404 (it
+ * holds nothing of the person) is an empty list. When
  * the evaluator cannot be reached or fails, the export answers 503: an export without the CRM facts
  * would silently be incomplete.
  */
@@ -61,7 +62,9 @@ public class CrmFacts {
             throw unavailable();
         }
         try {
-            return JSON.readTree(response.body());
+            JsonNode records = JSON.readTree(response.body()).get("records");
+            if (records == null || !records.isArray()) throw new IOException("no records list");
+            return records;
         } catch (IOException e) {
             LOG.warnf("exclusion-evaluator's CRM answer is not JSON: %s", e.getMessage());
             throw unavailable();

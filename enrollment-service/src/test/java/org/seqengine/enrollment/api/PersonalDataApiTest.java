@@ -215,8 +215,8 @@ class PersonalDataApiTest {
                 "subject", "Re: hello from A")).post("/enrollments/" + enrollmentA + "/replies").then().statusCode(200);
         as(ORG_A_KEY).body(Map.of("classification", "NEGATIVE", "received_at", Instant.now().toString(),
                 "subject", "Re: hello from B")).post("/enrollments/" + enrollmentB + "/replies").then().statusCode(200);
-        CrmStubResource.answer(ORG_A_KEY, a, "[{\"crm\":\"salesforce\",\"object\":\"person\",\"id\":\"003A1\",\"person_id\":\"" + a
-                + "\",\"fields\":{\"lifecycle_stage\":\"customer\"}}]");
+        CrmStubResource.answer(ORG_A_KEY, a, "{\"person_id\":\"" + a + "\",\"records\":[{\"crm\":\"salesforce\","
+                + "\"object_id\":\"003A1\",\"fields\":{\"lifecycle_stage\":\"customer\"}}]}");
 
         String body = as(ORG_A_KEY).get("/people/" + a + "/export").then().statusCode(200).extract().asString();
         JsonPath export = JsonPath.from(body);

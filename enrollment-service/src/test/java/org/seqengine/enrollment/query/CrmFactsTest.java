@@ -30,7 +30,7 @@ class CrmFactsTest {
             keySeen.set(exchange.getRequestHeaders().getFirst("x-api-key"));
             String path = exchange.getRequestURI().getPath();
             int status = path.equals("/sequences/v1/people/p-1/crm") ? 200 : path.contains("/p-500/") ? 500 : 404;
-            byte[] body = (status == 200 ? "[{\"crm\":\"hubspot\",\"fields\":{\"stage\":\"lead\"}}]" : "{}")
+            byte[] body = (status == 200 ? "{\"person_id\":\"p-1\",\"records\":[{\"crm\":\"hubspot\",\"fields\":{\"stage\":\"lead\"}}]}" : "{}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
