@@ -1,17 +1,11 @@
 package org.seqengine.exclusion.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -38,28 +32,14 @@ public class PersonCrmService {
     @Inject
     InstanceClient instances;
 
-    @Inject
-    ObjectMapper json;
-
     @ConfigProperty(name = "quarkus.kafka-streams.application-server")
     String applicationServer;
 
     public PersonCrm find(String orgId, String personId) {
-        String key = Keys.of(orgId, personId);
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.PERSON_FACTS, key, new StringSerializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new InvalidStateStoreException("no instance owns person partitions yet (starting or rebalancing)");
-        }
-        if (owner.activeHost().equals(HostInfo.buildFromEndpoint(applicationServer))) {
-            return local(orgId, personId).orElseThrow(() -> notFound(personId));
-        }
-        JsonNode answer = instances.get(owner.activeHost(), INTERNAL_PATH, Map.of("org_id", orgId, "person_id", personId))
+        return instances.fromOwner(streams, StoreNames.PERSON_FACTS, Keys.of(orgId, personId),
+                        HostInfo.buildFromEndpoint(applicationServer), () -> local(orgId, personId), INTERNAL_PATH,
+                        Map.of("org_id", orgId, "person_id", personId), PersonCrm.class)
                 .orElseThrow(() -> notFound(personId));
-        try {
-            return json.treeToValue(answer, PersonCrm.class);
-        } catch (JsonProcessingException e) {
-            throw ApiException.unavailable("Another instance answered in an unexpected form; retry shortly.");
-        }
     }
 
     /** This instance's answer; empty when it holds no CRM record of the person (none, or another instance's). */

@@ -1,5 +1,11 @@
 package org.seqengine.service.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +44,30 @@ public class InstanceClient {
     ObjectMapper json;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * A read answered by the instance that owns {@code key} in {@code store}: this one ({@code local}),
+     * or another (GET {@code path} with {@code query}, its JSON read as {@code type}). Empty when the
+     * owner holds nothing under the key.
+     *
+     * @param self this instance's {@code application.server}
+     */
+    public <T> Optional<T> fromOwner(KafkaStreams streams, String store, String key, HostInfo self,
+                                     Supplier<Optional<T>> local, String path, Map<String, String> query, Class<T> type) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, new StringSerializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new InvalidStateStoreException("no instance owns " + store + " partitions yet (starting or rebalancing)");
+        }
+        if (owner.activeHost().equals(self)) {
+            return local.get();
+        }
+        Optional<JsonNode> answer = get(owner.activeHost(), path, query);
+        try {
+            return answer.isEmpty() ? Optional.empty() : Optional.of(json.treeToValue(answer.get(), type));
+        } catch (JsonProcessingException e) {
+            throw ApiException.unavailable("Another instance answered in an unexpected form; retry shortly.");
+        }
+    }
 
     /** GET on another instance; empty on 404. */
     public Optional<JsonNode> get(HostInfo host, String path, Map<String, String> query) {

@@ -1,18 +1,12 @@
 package org.seqengine.stepscheduler.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -42,30 +36,16 @@ public class MailboxScheduleService {
     InstanceClient instances;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     SchedulerTimeScale scale;
 
     @ConfigProperty(name = "quarkus.kafka-streams.application-server")
     String applicationServer;
 
     public MailboxSchedule find(String orgId, String mailboxId) {
-        String key = Keys.of(orgId, mailboxId);
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.MAILBOXES, key, new StringSerializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new InvalidStateStoreException("no instance owns mailbox partitions yet (starting or rebalancing)");
-        }
-        if (owner.activeHost().equals(HostInfo.buildFromEndpoint(applicationServer))) {
-            return local(orgId, mailboxId).orElseThrow(() -> notFound(mailboxId));
-        }
-        JsonNode answer = instances.get(owner.activeHost(), INTERNAL_PATH, Map.of("org_id", orgId, "mailbox_id", mailboxId))
+        return instances.fromOwner(streams, StoreNames.MAILBOXES, Keys.of(orgId, mailboxId),
+                        HostInfo.buildFromEndpoint(applicationServer), () -> local(orgId, mailboxId), INTERNAL_PATH,
+                        Map.of("org_id", orgId, "mailbox_id", mailboxId), MailboxSchedule.class)
                 .orElseThrow(() -> notFound(mailboxId));
-        try {
-            return json.treeToValue(answer, MailboxSchedule.class);
-        } catch (JsonProcessingException e) {
-            throw ApiException.unavailable("Another instance answered in an unexpected form; retry shortly.");
-        }
     }
 
     /** This instance's answer; empty when the mailbox is not here (never seen, or another instance's). */
