@@ -617,6 +617,7 @@ ${B}Try it yourself${R} (organization $ORG_ID):
   curl -s -X POST -H "x-api-key: \$KEY" \$API/people/$GRACE/opt-out
   curl -s -H "x-api-key: \$KEY" "\$API/people/$ALAN/eligibility?sequence_id=$SEQ_WEBINAR"
   curl -s -H "x-api-key: \$KEY" "\$API/companies/initech.example/enrollments?status=IN_PROGRESS"
+  curl -s -H "x-api-key: \$KEY" \$API/sequences/$SEQ_SEND/report                # by status, finish reason, rejection code
   curl -s -H "x-api-key: \$KEY" \$API/people/$GRACE/export                 # everything held about Grace
   curl -s -X DELETE -H "x-api-key: \$KEY" "\$API/people/$GRACE?mode=erase"   # erase her (a job: /erase-jobs/{id})
   curl -s -X POST -H "x-api-key: \$KEY" -H 'content-type: application/json' \$API/enrollments \\

@@ -1,5 +1,8 @@
 package org.seqengine.enrollment.api;
 
+import java.time.Instant;
+import org.seqengine.enrollment.query.SequenceReports;
+import org.seqengine.enrollment.report.SequenceReportView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +42,21 @@ public class SequenceResource {
 
     @Inject
     SequenceVersions versions;
+
+    @Inject
+    SequenceReports reports;
+
+    /**
+     * The sequence's report (the seeds' "unenrolled breakdown"): enrollments by display status and finish
+     * reason, rejected enrollment attempts by code, over all time and the last 7 days; kept by a Kafka
+     * Streams aggregation, exact after each commit.
+     */
+    @GET
+    @Path("/{id}/report")
+    public SequenceReportView report(@PathParam("id") String id) {
+        records.find(GlobalTable.SEQUENCES, id); // 404 for an unknown sequence
+        return reports.report(caller.orgId(), id, Instant.now());
+    }
 
     @GET
     @Path("/{id}")

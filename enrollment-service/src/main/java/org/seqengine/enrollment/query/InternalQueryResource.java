@@ -40,6 +40,16 @@ public class InternalQueryResource {
     @Inject
     CompanyLedgers ledgers;
 
+    @Inject
+    SequenceReports reports;
+
+    /** A sequence's report buckets (key org/sequence) from this instance's partition of the sequence-report store. */
+    @GET
+    @Path("/sequence-reports")
+    public SequenceReports.Buckets sequenceReport(@QueryParam("key") String key, @QueryParam("today") String today) {
+        return reports.local(required(key), required(today));
+    }
+
     @GET
     @Path("/person-states")
     public RecordAnswer personState(@QueryParam("key") String key) {

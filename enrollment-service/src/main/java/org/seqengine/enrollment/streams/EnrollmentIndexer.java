@@ -1,5 +1,7 @@
 package org.seqengine.enrollment.streams;
 
+import org.seqengine.enrollment.report.ReportCounting;
+import org.seqengine.enrollment.report.ReportDelta;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,18 +18,19 @@ import org.seqengine.schemas.avro.PersonRecord;
 /**
  * Reads {@code enrollments.v1} (keyed org/enrollment, so these stores are routable by enrollment id)
  * and keeps the {@code enrollments-by-id} store and the list indexes of {@link EnrollmentIndexKeys}.
- * It also forwards the change in active enrollments per mailbox ({@code org/mailbox -> +1/-1}), so the
- * topic is read once for both jobs.
+ * It also forwards the change in active enrollments per mailbox ({@code org/mailbox -> +1/-1}, a Long)
+ * and the change to the sequence's report ({@code org/sequence -> ReportDelta}), so the topic is read
+ * once for all three.
  */
-final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, String, Long> {
+final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, String, Object> {
 
     private KeyValueStore<String, EnrollmentRecord> byId;
     private KeyValueStore<String, String> index;
     private KeyValueStore<String, Object> people;
-    private ProcessorContext<String, Long> context;
+    private ProcessorContext<String, Object> context;
 
     @Override
-    public void init(ProcessorContext<String, Long> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.byId = context.getStateStore(StoreNames.ENROLLMENTS_BY_ID);
         this.index = context.getStateStore(StoreNames.ENROLLMENT_INDEX);
@@ -47,10 +50,18 @@ final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, Str
             byId.put(record.key(), current);
         }
         if (previous != null && previous.getFinishReason() == null) {
-            context.forward(record.withKey(Keys.of(previous.getOrgId(), previous.getMailboxId())).withValue(-1L));
+            context.forward(record.withKey(Keys.of(previous.getOrgId(), previous.getMailboxId())).withValue((Object) (-1L)));
         }
         if (current != null && current.getFinishReason() == null) {
-            context.forward(record.withKey(Keys.of(current.getOrgId(), current.getMailboxId())).withValue(1L));
+            context.forward(record.withKey(Keys.of(current.getOrgId(), current.getMailboxId())).withValue((Object) 1L));
+        }
+        EnrollmentRecord any = current != null ? current : previous;
+        if (any != null) {
+            ReportDelta delta = ReportCounting.change(previous == null ? null : StateMapper.toDomain(previous),
+                    current == null ? null : StateMapper.toDomain(current));
+            if (!delta.isEmpty()) {
+                context.forward(record.withKey(Keys.of(any.getOrgId(), any.getSequenceId())).withValue((Object) delta));
+            }
         }
     }
 

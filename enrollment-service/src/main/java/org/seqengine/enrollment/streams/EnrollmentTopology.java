@@ -1,5 +1,12 @@
 package org.seqengine.enrollment.streams;
 
+import org.apache.kafka.streams.KeyValue;
+import org.seqengine.schemas.Keys;
+import org.seqengine.enrollment.report.ReportCounting;
+import org.seqengine.enrollment.report.ReportCounts;
+import org.seqengine.enrollment.report.ReportDelta;
+import org.seqengine.schemas.avro.EnrollmentRejectedEvent;
+import org.seqengine.service.kafka.JsonSerde;
 import org.seqengine.schemas.personal.SuppressionKeys;
 import org.seqengine.service.kafka.GlobalStoreUpdater;
 import java.time.Duration;
@@ -138,15 +145,40 @@ public final class EnrollmentTopology {
                 Serdes.String(), Topics.ENROLLMENTS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ENROLLMENT_INDEX),
                 Serdes.String(), Serdes.String()));
-        builder.stream(Topics.ENROLLMENTS.name(), Consumed.with(Serdes.String(), Topics.ENROLLMENTS.valueSerde())
-                        .withName("enrollments-source"))
+        KStream<String, Object> indexed = builder.stream(Topics.ENROLLMENTS.name(),
+                        Consumed.with(Serdes.String(), Topics.ENROLLMENTS.valueSerde()).withName("enrollments-source"))
                 .process(EnrollmentIndexer::new, Named.as("enrollment-indexer"),
-                        StoreNames.ENROLLMENTS_BY_ID, StoreNames.ENROLLMENT_INDEX)
+                        StoreNames.ENROLLMENTS_BY_ID, StoreNames.ENROLLMENT_INDEX);
+        reportSequences(builder, indexed.filter((k, v) -> v instanceof ReportDelta, Named.as("report-deltas"))
+                .mapValues(v -> (ReportDelta) v, Named.as("report-delta")));
+        indexed.filter((k, v) -> v instanceof Long, Named.as("mailbox-deltas"))
+                .mapValues(v -> (Long) v, Named.as("mailbox-delta"))
                 .groupByKey(Grouped.<String, Long>as("mailbox-load-deltas").withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .reduce(Long::sum, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("mailbox-active-count")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream()
                 .to(Topics.MAILBOX_LOAD.name(), Produced.with(Topics.MAILBOX_LOAD.keySerde(), Topics.MAILBOX_LOAD.valueSerde()));
+    }
+
+    /**
+     * Each sequence's report: the enrollments' changes (from the indexer) and the rejected Enrolls (from
+     * the event log), re-keyed by sequence and summed by one task per sequence, exactly once.
+     */
+    private static void reportSequences(StreamsBuilder builder, KStream<String, ReportDelta> enrollmentChanges) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SEQUENCE_REPORT),
+                Serdes.String(), JsonSerde.of(ReportCounts.class)));
+        KStream<String, ReportDelta> rejections = builder.stream(Topics.EVENTS.name(),
+                        Consumed.with(Serdes.String(), Topics.EVENTS.valueSerde()).withName("events-source"))
+                .filter((k, e) -> e != null && e.getPayload() instanceof EnrollmentRejectedEvent r
+                        && "Enroll".equals(r.getCommandType()) && r.getSequenceId() != null, Named.as("rejected-enrolls"))
+                .map((k, e) -> {
+                    EnrollmentRejectedEvent r = (EnrollmentRejectedEvent) e.getPayload();
+                    String code = r.getReasons().isEmpty() ? null : r.getReasons().get(0).getCode();
+                    return KeyValue.pair(Keys.of(e.getOrgId(), r.getSequenceId()), ReportCounting.rejected(code, e.getOccurredAt()));
+                }, Named.as("rejection-by-sequence"));
+        enrollmentChanges.merge(rejections, Named.as("report-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ReportDelta.class)).withName("sequence-report-deltas"))
+                .process(SequenceReportProcessor::new, Named.as("sequence-report"), StoreNames.SEQUENCE_REPORT);
     }
 
     private static Map<String, Topic<String, ?>> orderedSinks() {

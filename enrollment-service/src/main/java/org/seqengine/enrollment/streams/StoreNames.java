@@ -9,6 +9,8 @@ public final class StoreNames {
     public static final String PERSON_STATES = "person-states";
     /** The decider's copy of each person's data key (in memory; see PersonalData). */
     public static final String PERSON_KEYS = "person-keys";
+    /** A sequence's report counts, key org/sequence/all and org/sequence/day/yyyy-MM-dd (see SequenceReportProcessor). */
+    public static final String SEQUENCE_REPORT = "sequence-report";
     /** org/enrollment -> EnrollmentRecord, written by the decider next to the person state. */
     public static final String ENROLLMENTS = "enrollments";
     /** org/person/command_id -> CommandOutcomeRecord: first outcome of each command, a window store with a retention. */

@@ -1,0 +1,20 @@
+package org.seqengine.enrollment.report;
+
+import java.util.Map;
+
+/**
+ * A change to a sequence's report counts (keyed {@code org/sequence} on the report's repartition topic):
+ * counter name to +n / -n, counted in the bucket of {@code day} (UTC, {@code yyyy-MM-dd}).
+ * Counters: {@code status:<DISPLAY_STATUS>}, {@code finish:<FINISH_REASON>}, {@code rejected:<CODE>},
+ * {@code enrollments}.
+ */
+public record ReportDelta(String day, Map<String, Long> counts) {
+
+    public ReportDelta {
+        counts = Map.copyOf(counts);
+    }
+
+    public boolean isEmpty() {
+        return counts.isEmpty();
+    }
+}
