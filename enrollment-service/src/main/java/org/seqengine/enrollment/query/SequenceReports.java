@@ -56,8 +56,8 @@ public class SequenceReports {
                     })
                     .orElse(new Buckets(ReportCounts.empty(), ReportCounts.empty()));
         }
-        return new SequenceReportView(sequenceId, now, SequenceReportView.Section.of(buckets.allTime()),
-                SequenceReportView.Section.of(buckets.last7Days()));
+        return new SequenceReportView(sequenceId, now, SequenceReportView.Section.of(buckets.allTime(), true),
+                SequenceReportView.Section.of(buckets.last7Days(), false));
     }
 
     /** This instance's buckets of the sequence (key org/sequence), the last 7 days ending {@code today}. */

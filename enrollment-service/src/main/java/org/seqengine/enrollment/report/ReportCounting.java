@@ -18,6 +18,8 @@ public final class ReportCounting {
     public static final String FINISH = "finish:";
     public static final String REJECTED = "rejected:";
     public static final String ENROLLMENTS = "enrollments";
+    public static final String PEOPLE = "people";
+    public static final String COMPANIES = "companies";
 
     private ReportCounting() {}
 
@@ -28,7 +30,9 @@ public final class ReportCounting {
         if (before != null) add(counts, before, -1);
         if (after != null) add(counts, after, +1);
         counts.values().removeIf(n -> n == 0);
-        return new ReportDelta(day(any.createdAt()), counts);
+        ReportDelta.Member member = before == null ? new ReportDelta.Member(after.personId(), after.companyDomain(), +1)
+                : after == null ? new ReportDelta.Member(before.personId(), before.companyDomain(), -1) : null;
+        return new ReportDelta(day(any.createdAt()), counts, member);
     }
 
     /** A rejected Enroll into the sequence, counted under its first reason's code (null: UNKNOWN). */

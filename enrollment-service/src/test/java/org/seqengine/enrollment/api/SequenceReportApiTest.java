@@ -44,6 +44,8 @@ class SequenceReportApiTest {
                 .statusCode(200)
                 .body("sequence_id", equalTo(sequence))
                 .body("all_time.enrollments", equalTo(2))
+                .body("all_time.people", equalTo(2))
+                .body("all_time.companies", equalTo(1)) // both at example.com
                 .body("all_time.by_display_status.QUEUED", equalTo(1))
                 .body("all_time.by_display_status.CANCELED", equalTo(1))
                 .body("all_time.by_finish_reason.UNENROLLED", equalTo(1))
@@ -51,6 +53,7 @@ class SequenceReportApiTest {
                 .body("all_time.rejected_by_code.OPTED_OUT", equalTo(1))
                 // everything happened today: the last 7 days hold the same
                 .body("last_7_days.enrollments", equalTo(2))
+                .body("last_7_days.people", equalTo(null))
                 .body("last_7_days.rejected_by_code.OPTED_OUT", equalTo(1)));
     }
 

@@ -72,12 +72,26 @@ class SequenceReportTopologyTest {
         enrollments.pipeInput(Keys.of(ORG, "e-new"), record("e-new", TODAY, FinishReason.UNENROLLED)); // no change
 
         String seq = Keys.of(ORG, SEQ);
-        assertThat(report.get(SequenceReportKeys.all(seq)).counts()).isEqualTo(Map.of(
-                "enrollments", 2L, "status:QUEUED", 1L, "status:CANCELED", 1L, "finish:UNENROLLED", 1L));
+        assertThat(report.get(SequenceReportKeys.all(seq)).counts()).isEqualTo(Map.of("enrollments", 2L, "people", 2L,
+                "status:QUEUED", 1L, "status:CANCELED", 1L, "finish:UNENROLLED", 1L));
         assertThat(report.get(SequenceReportKeys.day(seq, "2026-12-07")).counts()).isEqualTo(Map.of(
                 "enrollments", 1L, "status:CANCELED", 1L, "finish:UNENROLLED", 1L));
         assertThat(report.get(SequenceReportKeys.day(seq, "2026-11-27")).counts()).isEqualTo(Map.of(
                 "enrollments", 1L, "status:QUEUED", 1L));
+    }
+
+    @Test
+    void peopleAndCompaniesAreCountedOnceHoweverManyEnrollmentsTheyHave() {
+        enrollments.pipeInput(Keys.of(ORG, "e-1"), record("e-1", "p-ada", "acme.example", FinishReason.UNENROLLED));
+        enrollments.pipeInput(Keys.of(ORG, "e-2"), record("e-2", "p-ada", "acme.example", null));
+        enrollments.pipeInput(Keys.of(ORG, "e-3"), record("e-3", "p-bob", "acme.example", null));
+        enrollments.pipeInput(Keys.of(ORG, "e-4"), record("e-4", "p-cy", null, null));
+        enrollments.pipeInput(Keys.of(ORG, "e-4"), null); // deleted: Cy is no longer counted
+
+        ReportCounts all = report.get(SequenceReportKeys.all(Keys.of(ORG, SEQ)));
+        assertThat(all.count("enrollments")).isEqualTo(3);
+        assertThat(all.count("people")).isEqualTo(2);
+        assertThat(all.count("companies")).isEqualTo(1);
     }
 
     @Test
@@ -88,6 +102,13 @@ class SequenceReportTopologyTest {
 
         assertThat(report.get(SequenceReportKeys.all(Keys.of(ORG, SEQ))).counts())
                 .isEqualTo(Map.of("rejected:OPTED_OUT", 1L, "rejected:EXCLUDED", 1L));
+    }
+
+    private static EnrollmentRecord record(String id, String person, String companyDomain, FinishReason finish) {
+        Enrollment e = new Enrollment(id, ORG, person, SEQ, "mb-1", TODAY, TODAY, null, finish == null ? null : TODAY,
+                0, 0, null, null, null, null, finish, finish != null, false, "tester", List.of(), 1, null, null, null,
+                List.of(), null, companyDomain, null);
+        return StateMapper.toAvro(e);
     }
 
     private static EnrollmentRecord record(String id, Instant created, FinishReason finish) {
