@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -61,6 +67,9 @@ final class EnrollCommand implements Callable<Integer> {
 
     enum Kind { INVALID, REJECTED, FAILED }
 
+    @Option(names = "--parallel", defaultValue = "4", description = "Rows in flight at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,33 +101,64 @@ final class EnrollCommand implements Callable<Integer> {
 
         Retrying retrying = new Retrying(attempts, backoffMillis);
         Progress progress = new Progress(err, "enroll");
-        int created = 0;
-        int done = 0;
-        for (CsvInput.Row row : valid) {
-            String personId = row.get(PERSON_ID);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("sequence_id", sequenceId);
-            body.put("person_id", personId);
-            if (!mailboxes.isEmpty()) body.put("mailbox_emails", mailboxes.stream().map(String::trim).toList());
-            Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey(fileHash, row.line(), personId));
-            Retrying.Outcome outcome = retrying.run(() -> client.postJson("/enrollments", body, headers));
-            if (outcome.response() == null) {
-                notEnrolled.add(new Rejection(row.line(), personId, "UNREACHABLE", outcome.unreachable().getMessage(), Kind.FAILED));
-            } else if (outcome.response().ok()) {
-                created++;
-            } else {
-                ApiClient.Response response = outcome.response();
-                Kind kind = Retrying.retryable(response) ? Kind.FAILED : Kind.REJECTED;
-                notEnrolled.add(new Rejection(row.line(), personId, rejectionCode(response), response.message(), kind));
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<CliException> abort = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        List<Future<Rejection>> results = new ArrayList<>();
+        try {
+            for (CsvInput.Row row : valid) {
+                results.add(pool.submit(() -> {
+                    if (abort.get() != null) return null;
+                    try {
+                        return enroll(client, retrying, fileHash, row);
+                    } catch (CliException e) { // a refused key: stop the other rows too
+                        abort.compareAndSet(null, e);
+                        return null;
+                    } finally {
+                        synchronized (progress) {
+                            progress.show(done.incrementAndGet(), valid.size(), null);
+                        }
+                    }
+                }));
             }
-            progress.show(++done, valid.size(), null);
+            for (Future<Rejection> result : results) {
+                Rejection rejection = result.get();
+                if (rejection != null) notEnrolled.add(rejection);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.FAILED, "interrupted");
+        } catch (ExecutionException e) {
+            throw new CliException(CliException.FAILED, "unexpected error: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+            progress.done();
         }
-        progress.done();
+        if (abort.get() != null) throw abort.get();
+        long created = valid.size() - notEnrolled.stream().filter(r -> r.kind() != Kind.INVALID).count();
 
         notEnrolled.sort(java.util.Comparator.comparingLong(Rejection::line));
         writeRejections(rejectionsPath, notEnrolled);
         printSummary(out, input.rows().size(), created, notEnrolled, rejectionsPath);
         return notEnrolled.stream().anyMatch(r -> r.kind() == Kind.FAILED) ? CliException.FAILED : 0;
+    }
+
+    /** One row's POST (retried): null when created, else why not. */
+    private Rejection enroll(ApiClient client, Retrying retrying, String fileHash, CsvInput.Row row) {
+        String personId = row.get(PERSON_ID);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequence_id", sequenceId);
+        body.put("person_id", personId);
+        if (!mailboxes.isEmpty()) body.put("mailbox_emails", mailboxes.stream().map(String::trim).toList());
+        Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey(fileHash, row.line(), personId));
+        Retrying.Outcome outcome = retrying.run(() -> client.postJson("/enrollments", body, headers));
+        if (outcome.response() == null) {
+            return new Rejection(row.line(), personId, "UNREACHABLE", outcome.unreachable().getMessage(), Kind.FAILED);
+        }
+        ApiClient.Response response = outcome.response();
+        if (response.ok()) return null;
+        Kind kind = Retrying.retryable(response) ? Kind.FAILED : Kind.REJECTED;
+        return new Rejection(row.line(), personId, rejectionCode(response), response.message(), kind);
     }
 
     /** Stable per file content, row and person: a re-run sends the same key, so the API answers the first outcome. */
@@ -144,7 +184,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, int rows, int created, List<Rejection> notEnrolled, Path rejectionsPath) {
+    private static void printSummary(PrintWriter out, int rows, long created, List<Rejection> notEnrolled, Path rejectionsPath) {
         out.println("rows: " + rows);
         out.println("created: " + created);
         for (Kind kind : Kind.values()) {

@@ -80,11 +80,14 @@ class ApiCommandsTest {
 
             List<StubApi.Request> posts = api.requests("POST", "/enrollments");
             assertThat(posts).hasSize(5); // four valid rows, Di twice (a bounded retry)
-            JsonNode first = ApiClient.JSON.readTree(posts.get(0).body());
+            StubApi.Request adasPost = posts.stream().filter(r -> r.bodyText().contains(ADA)).findFirst().orElseThrow();
+            JsonNode first = ApiClient.JSON.readTree(adasPost.body());
             assertThat(first.path("sequence_id").asText()).isEqualTo(SEQ);
             assertThat(first.path("person_id").asText()).isEqualTo(ADA);
             assertThat(first.path("mailbox_emails").toString()).isEqualTo("[\"sam@acme.test\",\"kim@acme.test\"]");
-            assertThat(posts.get(0).header("x-api-key")).isEqualTo("k-test");
+            assertThat(posts).allSatisfy(post -> assertThat(post.header("x-api-key")).isEqualTo("k-test"));
+            // Di's retry sent the same key
+            assertThat(posts.stream().filter(r -> r.bodyText().contains(DI)).map(r -> r.header("Idempotency-Key")).distinct()).hasSize(1);
 
             List<CSVRecord> rejections;
             try (Reader reader = Files.newBufferedReader(Path.of(csv + ".rejections.csv"), StandardCharsets.UTF_8)) {
@@ -104,12 +107,13 @@ class ApiCommandsTest {
         try (StubApi api = new StubApi(ApiCommandsTest::enrollments)) {
             String[] args = {"enroll", "--csv", csv.toString(), "--sequence", SEQ, "--attempts", "1", "--rejections", rejections.toString()};
             Run.of(env(api), args);
-            List<String> firstRun = api.requests("POST", "/enrollments").stream().map(r -> r.header("Idempotency-Key")).toList();
+            Map<String, String> firstRun = keysByPerson(api);
             api.requests.clear();
             Run.of(env(api), args);
-            List<String> secondRun = api.requests("POST", "/enrollments").stream().map(r -> r.header("Idempotency-Key")).toList();
+            Map<String, String> secondRun = keysByPerson(api);
 
-            assertThat(firstRun).hasSize(4).doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).startsWith("seqctl-enroll-"));
+            assertThat(firstRun).hasSize(4);
+            assertThat(firstRun.values()).doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).startsWith("seqctl-enroll-"));
             assertThat(secondRun).isEqualTo(firstRun);
             assertThat(Files.exists(rejections)).isTrue();
 
@@ -117,9 +121,22 @@ class ApiCommandsTest {
             Files.writeString(csv, "person_id\n" + BOB + "\n" + ADA + "\n");
             api.requests.clear();
             Run.of(env(api), args);
-            List<String> otherFile = api.requests("POST", "/enrollments").stream().map(r -> r.header("Idempotency-Key")).toList();
-            assertThat(otherFile).hasSize(2).doesNotContainAnyElementsOf(firstRun);
+            Map<String, String> otherFile = keysByPerson(api);
+            assertThat(otherFile).hasSize(2);
+            assertThat(otherFile.values()).doesNotContainAnyElementsOf(firstRun.values());
         }
+    }
+
+    static Map<String, String> keysByPerson(StubApi api) {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        for (StubApi.Request post : api.requests("POST", "/enrollments")) {
+            try {
+                keys.put(ApiClient.JSON.readTree(post.body()).path("person_id").asText(), post.header("Idempotency-Key"));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return keys;
     }
 
     @Test
@@ -142,10 +159,16 @@ class ApiCommandsTest {
     void aRefusedKeyAnUnreachableApiAndAMissingKeyAreOneLineEach() throws Exception {
         Path csv = peopleCsv();
         try (StubApi api = new StubApi(r -> new StubApi.Answer(401, "{\"status\":\"unauthorized\",\"message\":\"bad key\"}"))) {
-            Run refused = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", SEQ);
+            Run refused = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", SEQ, "--parallel", "1");
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.err()).contains("seqctl: the API refused the key (401)").doesNotContain("Exception", "\tat ");
             assertThat(api.requests).hasSize(1); // stops at the first 401
+
+            api.requests.clear(); // four rows in flight: the others stop too
+            Run parallel = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", SEQ, "--parallel", "2");
+            assertThat(parallel.exitCode()).isEqualTo(2);
+            assertThat(parallel.err()).contains("seqctl: the API refused the key (401)").doesNotContain("Exception");
+            assertThat(api.requests).hasSizeBetween(1, 2);
         }
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
