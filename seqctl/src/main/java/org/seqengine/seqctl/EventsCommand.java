@@ -87,7 +87,7 @@ final class EventsCommand {
                 });
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {
-                    List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name(), Duration.ofSeconds(30)).stream()
+                    List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name(), Duration.ofSeconds(15)).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                     if (partitions.isEmpty()) {
                         throw new CliException(CliException.FAILED, "no topic " + Topics.EVENTS.name() + " at " + servers);
@@ -111,7 +111,8 @@ final class EventsCommand {
                     if (!stopping.get()) Runtime.getRuntime().removeShutdownHook(hook);
                 }
             } catch (KafkaException e) {
-                throw new CliException(CliException.FAILED, "Kafka at " + servers + ": " + e.getMessage());
+                throw new CliException(CliException.FAILED, "Kafka at " + servers + ": " + e.getMessage()
+                        + " (set --bootstrap or SEQCTL_KAFKA_BOOTSTRAP)");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new CliException(CliException.FAILED, "cannot render an event: " + e.getMessage());
             }
