@@ -100,6 +100,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
 
         Retrying retrying = new Retrying(attempts, backoffMillis);
+        checkSequence(client, retrying);
         Progress progress = new Progress(err, "enroll");
         AtomicInteger done = new AtomicInteger();
         AtomicReference<CliException> abort = new AtomicReference<>();
@@ -141,6 +142,16 @@ final class EnrollCommand implements Callable<Integer> {
         writeRejections(rejectionsPath, notEnrolled);
         printSummary(out, input.rows().size(), created, notEnrolled, rejectionsPath);
         return notEnrolled.stream().anyMatch(r -> r.kind() == Kind.FAILED) ? CliException.FAILED : 0;
+    }
+
+    /** Fails fast, before any row, when the API is unreachable, refuses the key, or knows no such sequence. */
+    private void checkSequence(ApiClient client, Retrying retrying) {
+        Retrying.Outcome outcome = retrying.run(() -> client.get("/sequences/" + sequenceId));
+        if (outcome.response() == null) throw new CliException(CliException.FAILED, outcome.unreachable().getMessage());
+        if (outcome.response().status() == 404) {
+            throw new CliException(CliException.USAGE, "no sequence " + sequenceId + " (404): nothing enrolled");
+        }
+        ApiClient.expectOk(outcome.response(), "GET /sequences/" + sequenceId);
     }
 
     /** One row's POST (retried): null when created, else why not. */

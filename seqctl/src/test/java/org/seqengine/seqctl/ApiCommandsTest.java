@@ -37,6 +37,11 @@ class ApiCommandsTest {
 
     /** Ada enrolled, Bob do-not-email, Cy already active, Di always 503. */
     static StubApi.Answer enrollments(StubApi.Request request) {
+        if (request.method().equals("GET")) {
+            return request.pathAndQuery().equals("/sequences/v1/sequences/" + SEQ)
+                    ? new StubApi.Answer(200, "{\"name\":\"Intro\",\"is_published\":true}")
+                    : new StubApi.Answer(404, "{\"status\":\"not_found\",\"message\":\"Sequence not found.\"}");
+        }
         String body = request.bodyText();
         if (body.contains(ADA)) return new StubApi.Answer(201, "{\"id\":\"e-1\",\"status\":\"ACTIVE\"}");
         if (body.contains(BOB)) {
@@ -140,6 +145,18 @@ class ApiCommandsTest {
     }
 
     @Test
+    void enrollIntoAnUnknownSequenceStopsBeforeAnyRow() throws Exception {
+        Path csv = peopleCsv();
+        try (StubApi api = new StubApi(ApiCommandsTest::enrollments)) {
+            String unknown = "77777777-7777-4777-8777-777777777777";
+            Run run = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", unknown);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("seqctl: no sequence " + unknown + " (404): nothing enrolled");
+            assertThat(api.requests("POST", "/enrollments")).isEmpty();
+        }
+    }
+
+    @Test
     void enrollWithoutThePersonIdColumnIsAUsageError() throws Exception {
         Path csv = dir.resolve("wrong.csv");
         Files.writeString(csv, "email\nada@example.com\n");
@@ -162,7 +179,8 @@ class ApiCommandsTest {
             Run refused = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", SEQ, "--parallel", "1");
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.err()).contains("seqctl: the API refused the key (401)").doesNotContain("Exception", "\tat ");
-            assertThat(api.requests).hasSize(1); // stops at the first 401
+            assertThat(api.requests).hasSize(1); // stops at the first 401 (the sequence's check)
+            assertThat(api.requests("POST", "/enrollments")).isEmpty();
 
             api.requests.clear(); // four rows in flight: the others stop too
             Run parallel = Run.of(env(api), "enroll", "--csv", csv.toString(), "--sequence", SEQ, "--parallel", "2");

@@ -34,7 +34,7 @@ class EnrollContractTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
 
             // the contract bites: a body without person_id is a violation
-            StubApi.Request any = api.requests.get(0);
+            StubApi.Request any = api.requests("POST", "/enrollments").get(0);
             SimpleRequest.Builder broken = SimpleRequest.Builder.post(any.pathAndQuery()).withBody("{\"sequence_id\":\"" + ApiCommandsTest.SEQ + "\"}");
             any.headers().forEach((name, values) -> broken.withHeader(name, values));
             assertThat(validator.validateRequest(broken.build()).getMessages()).isNotEmpty();
