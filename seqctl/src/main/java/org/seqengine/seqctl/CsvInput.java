@@ -69,12 +69,18 @@ public final class CsvInput {
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
                     values.putIfAbsent(header.get(i), record.get(i));
                 }
-                rows.add(new Row(lineOf(lineStarts, record.getCharacterPosition()), values));
+                rows.add(new Row(lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition())), values));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new CliException(CliException.USAGE, "cannot parse " + path + " as CSV: " + e.getMessage());
         }
         if (header.isEmpty()) throw new CliException(CliException.USAGE, path + " is empty: a header row is required");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : header) {
+            if (!name.isEmpty() && !seen.add(name)) {
+                throw new CliException(CliException.USAGE, "cannot parse " + path + " as CSV: the column " + name + " appears twice");
+            }
+        }
         return new CsvInput(path, bytes, header, rows);
     }
 
@@ -115,6 +121,13 @@ public final class CsvInput {
             if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A record's position counts the blank lines skipped before it: its first character is after them. */
+    private static long firstCharacter(String text, long position) {
+        int at = (int) position;
+        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) at++;
+        return at;
     }
 
     /** The 1-based line holding this character offset. */
