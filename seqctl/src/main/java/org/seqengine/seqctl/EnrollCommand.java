@@ -56,6 +56,9 @@ final class EnrollCommand implements Callable<Integer> {
             description = "Where to write the rows not enrolled (default: <csv>.rejections.csv).")
     Path rejectionsFile;
 
+    @Option(names = "--parallel", defaultValue = "4", description = "Rows in flight at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Option(names = "--attempts", defaultValue = "4", description = "Attempts per row on 429/5xx/unreachable (default ${DEFAULT-VALUE}).")
     int attempts;
 
@@ -66,9 +69,6 @@ final class EnrollCommand implements Callable<Integer> {
     record Rejection(long line, String personId, String code, String message, Kind kind) {}
 
     enum Kind { INVALID, REJECTED, FAILED }
-
-    @Option(names = "--parallel", defaultValue = "4", description = "Rows in flight at once (default ${DEFAULT-VALUE}).")
-    int parallel;
 
     @Override
     public Integer call() {
