@@ -1,24 +1,13 @@
 package org.seqengine.seqctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericEnumSymbol;
-import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EventEnvelope;
+import org.seqengine.schemas.json.AvroJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,54 +119,16 @@ final class EventsCommand {
         json.put("org_id", str(event.getOrgId()));
         json.put("person_id", str(event.getPersonId()));
         json.put("enrollment_id", str(event.getEnrollmentId()));
-        json.set("occurred_at", toJson(event.getOccurredAt()));
+        json.put("occurred_at", event.getOccurredAt() == null ? null : event.getOccurredAt().toString());
         json.put("actor", str(event.getActor()));
         Object payload = event.getPayload();
         json.put("type", payload == null ? null : payload.getClass().getSimpleName());
-        json.set("payload", toJson(payload));
+        // sealed personal values stay sealed: this reader holds no person's key
+        json.set("payload", payload instanceof IndexedRecord record ? AvroJson.render(record) : JsonNodeFactory.instance.nullNode());
         return json;
     }
 
     private static String str(CharSequence value) {
         return value == null ? null : value.toString();
-    }
-
-    /** Any Avro value (records, unions, enums, logical types, bytes as base64) as JSON. */
-    static JsonNode toJson(Object value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) return f.nullNode();
-        if (value instanceof IndexedRecord record) {
-            ObjectNode node = f.objectNode();
-            for (Schema.Field field : record.getSchema().getFields()) node.set(field.name(), toJson(record.get(field.pos())));
-            return node;
-        }
-        if (value instanceof CharSequence || value instanceof GenericEnumSymbol<?> || value instanceof Enum<?>
-                || value instanceof Instant || value instanceof LocalDate || value instanceof java.util.UUID) {
-            return f.textNode(value.toString());
-        }
-        if (value instanceof Boolean b) return f.booleanNode(b);
-        if (value instanceof Integer i) return f.numberNode(i);
-        if (value instanceof Long l) return f.numberNode(l);
-        if (value instanceof Float x) return Float.isFinite(x) ? f.numberNode(x) : f.textNode(x.toString());
-        if (value instanceof Double x) return Float.isFinite(x.floatValue()) ? f.numberNode(x) : f.textNode(x.toString());
-        if (value instanceof java.math.BigDecimal d) return f.numberNode(d);
-        if (value instanceof ByteBuffer buffer) {
-            ByteBuffer copy = buffer.duplicate();
-            byte[] bytes = new byte[copy.remaining()];
-            copy.get(bytes);
-            return f.textNode(Base64.getEncoder().encodeToString(bytes));
-        }
-        if (value instanceof GenericFixed fixed) return f.textNode(Base64.getEncoder().encodeToString(fixed.bytes()));
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = f.objectNode();
-            map.forEach((k, v) -> node.set(String.valueOf(k), toJson(v)));
-            return node;
-        }
-        if (value instanceof Collection<?> items) {
-            ArrayNode array = f.arrayNode();
-            items.forEach(item -> array.add(toJson(item)));
-            return array;
-        }
-        return f.textNode(value.toString());
     }
 }

@@ -16,7 +16,8 @@ import org.seqengine.enrollment.api.dto.TaskView;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.Ids;
 import org.seqengine.enrollment.domain.PersonState;
-import org.seqengine.enrollment.query.AvroJson;
+import org.seqengine.schemas.json.AvroJson;
+import org.seqengine.schemas.personal.PersonalSeal;
 import org.seqengine.enrollment.query.CrmFacts;
 import org.seqengine.enrollment.query.EnrollmentQueries;
 import org.seqengine.enrollment.query.PersonLogs;
@@ -84,8 +85,8 @@ public class PersonExports {
         List<EnrollmentView> enrollments = state.enrollments().stream().map(e -> queries.view(e, state)).toList();
         return new PersonExport(personId, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 record == null ? null : PersonView.of(record, state), optOut, state.erasedAt(), crm, enrollments,
-                events.stream().map(e -> (JsonNode) AvroJson.render(e, s -> PersonalValues.open(key, s))).toList(),
-                sendRequests.stream().map(r -> (JsonNode) AvroJson.render(r, s -> PersonalValues.open(key, s))).toList(),
+                events.stream().map(e -> (JsonNode) AvroJson.render(e, s -> PersonalSeal.open(key, s))).toList(),
+                sendRequests.stream().map(r -> (JsonNode) AvroJson.render(r, s -> PersonalSeal.open(key, s))).toList(),
                 tasks);
     }
 

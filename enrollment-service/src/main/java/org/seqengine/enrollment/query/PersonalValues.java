@@ -2,14 +2,12 @@ package org.seqengine.enrollment.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
 import org.seqengine.enrollment.domain.Reply;
 import org.seqengine.enrollment.domain.Sealed;
 import org.seqengine.enrollment.mapping.SealedMapper;
 import org.seqengine.enrollment.streams.GlobalTable;
 import org.seqengine.schemas.avro.PersonKeyRecord;
-import org.seqengine.schemas.avro.SealedValueRecord;
 import org.seqengine.schemas.avro.TaskRecord;
 import org.seqengine.schemas.personal.PersonalSeal;
 
@@ -30,29 +28,19 @@ public class PersonalValues {
         return queries.record(GlobalTable.PEOPLE_KEYS, orgId, personId).orElse(null);
     }
 
-    /** The sealed fields, or null when they cannot be opened (no value, no key: the person was erased). */
-    public static Map<String, String> open(PersonKeyRecord key, SealedValueRecord sealed) {
-        return PersonalSeal.open(key, sealed).orElse(null);
-    }
-
-    private static String openField(PersonKeyRecord key, SealedValueRecord sealed, String field) {
-        Map<String, String> fields = open(key, sealed);
-        return fields == null ? null : fields.get(field);
-    }
-
     /** A reply's subject: in clear on old records, else opened with the person's key (null without it). */
     public static String replySubject(Reply reply, PersonKeyRecord key) {
         if (reply == null) return null;
         if (reply.subject() != null) return reply.subject();
         if (reply.sealedSubject() == null) return null;
-        return openField(key, SealedMapper.toAvro(reply.sealedSubject()), "subject");
+        return PersonalSeal.openField(key, SealedMapper.toAvro(reply.sealedSubject()), "subject");
     }
 
     /** A task's body: in clear on old records, else opened; null once the person's key is gone. */
     public String taskBody(TaskRecord task) {
         if (task.getBody() != null) return task.getBody();
         if (task.getSealed() == null) return null;
-        return openField(queries.personKey(task.getOrgId(), task.getPersonId(), task.getSealed().getKeyId()),
+        return PersonalSeal.openField(queries.personKey(task.getOrgId(), task.getPersonId(), task.getSealed().getKeyId()),
                 task.getSealed(), "body");
     }
 

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.query;
+package org.seqengine.schemas.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class AvroJsonTest {
                 .setSealed(PersonalSeal.seal(key, java.util.Map.of("to_email", "ada@example.com", "subject", "Hi Ada",
                         "body", "Hello Ada"))).build();
 
-        ObjectNode opened = AvroJson.render(request, s -> PersonalValues.open(key, s));
+        ObjectNode opened = AvroJson.render(request, s -> PersonalSeal.open(key, s));
         assertThat(opened.path("to_email").asText()).isEqualTo("ada@example.com");
         assertThat(opened.path("subject").asText()).isEqualTo("Hi Ada");
         assertThat(opened.path("body").asText()).isEqualTo("Hello Ada");
@@ -34,7 +34,7 @@ class AvroJsonTest {
         assertThat(opened.path("requested_at").asText()).isEqualTo("2026-03-02T09:00:00Z");
         assertThat(opened.path("sequence_version").asInt()).isEqualTo(2);
 
-        ObjectNode shredded = AvroJson.render(request, s -> PersonalValues.open(null, s));
+        ObjectNode shredded = AvroJson.render(request, s -> PersonalSeal.open(null, s));
         assertThat(shredded.path("to_email").isNull()).isTrue();
         assertThat(shredded.path("subject").isNull()).isTrue();
         assertThat(shredded.has("sealed")).isFalse();
@@ -47,7 +47,7 @@ class AvroJsonTest {
                 .setPersonId("p-1").setEnrollmentId("e-1").setOccurredAt(AT).setPayload(new RepliedEvent(reply, true))
                 .setActor("org-a").build();
 
-        ObjectNode json = AvroJson.render(event, s -> PersonalValues.open(key, s));
+        ObjectNode json = AvroJson.render(event, s -> PersonalSeal.open(key, s));
         assertThat(json.path("payload").path("type").asText()).isEqualTo("RepliedEvent");
         assertThat(json.path("payload").path("reply").path("subject").asText()).isEqualTo("Re: hi");
         assertThat(json.path("payload").path("finishes").asBoolean()).isTrue();
@@ -55,7 +55,7 @@ class AvroJsonTest {
 
         // a value sealed for someone else does not open with this key
         PersonKeyRecord other = PersonalSeal.newKey("org-a", "p-2", AT);
-        assertThat(AvroJson.render(event, s -> PersonalValues.open(other, s)).path("payload").path("reply")
+        assertThat(AvroJson.render(event, s -> PersonalSeal.open(other, s)).path("payload").path("reply")
                 .path("subject").isNull()).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package org.seqengine.enrollment.query;
+package org.seqengine.schemas.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericFixed;
@@ -17,12 +18,12 @@ import org.apache.avro.generic.IndexedRecord;
 import org.seqengine.schemas.avro.SealedValueRecord;
 
 /**
- * An Avro record as JSON for a person's export: field names as in the schema (snake_case), times as
+ * An Avro record as JSON (a person's export, {@code seqctl events tail}): field names as in the schema (snake_case), times as
  * ISO-8601 text, a record out of a union of several records tagged with {@code type} (its schema
  * name, e.g. an event's payload {@code "type": "RepliedEvent"}). Sealed values are opened: each
  * {@link SealedValueRecord} field is replaced by the fields it holds, written into the record beside
  * it ({@code to_email}, {@code subject}, {@code body}, where the clear field is null since sealing);
- * a value that cannot be opened (the person's key is gone) leaves them null.
+ * a value that cannot be opened (no key: the person was erased, or the reader holds none) leaves them null.
  */
 public final class AvroJson {
 
@@ -31,19 +32,23 @@ public final class AvroJson {
 
     private AvroJson() {}
 
-    /** @param opener the fields of a sealed value, or null when it cannot be opened */
-    public static ObjectNode render(IndexedRecord record, Function<SealedValueRecord, Map<String, String>> opener) {
+    /** @param opener the fields of a sealed value, empty when it cannot be opened (e.g. {@code PersonalSeal.open} with the key) */
+    public static ObjectNode render(IndexedRecord record, Function<SealedValueRecord, Optional<Map<String, String>>> opener) {
         return record(record, opener);
     }
 
-    private static ObjectNode record(IndexedRecord record, Function<SealedValueRecord, Map<String, String>> opener) {
+    /** The record without opening sealed values (a reader without keys). */
+    public static ObjectNode render(IndexedRecord record) {
+        return record(record, sealed -> Optional.empty());
+    }
+
+    private static ObjectNode record(IndexedRecord record, Function<SealedValueRecord, Optional<Map<String, String>>> opener) {
         ObjectNode out = JSON.objectNode();
         Map<String, String> opened = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
             if (isSealed(field.schema())) {
-                Map<String, String> fields = value instanceof SealedValueRecord s ? opener.apply(s) : null;
-                if (fields != null) opened.putAll(fields);
+                if (value instanceof SealedValueRecord s) opener.apply(s).ifPresent(opened::putAll);
                 continue;
             }
             out.set(field.name(), value(value, field.schema(), opener));
@@ -54,7 +59,7 @@ public final class AvroJson {
         return out;
     }
 
-    private static JsonNode value(Object value, Schema schema, Function<SealedValueRecord, Map<String, String>> opener) {
+    private static JsonNode value(Object value, Schema schema, Function<SealedValueRecord, Optional<Map<String, String>>> opener) {
         if (value == null) return JSON.nullNode();
         return switch (schema.getType()) {
             case UNION -> union(value, schema, opener);
@@ -86,7 +91,7 @@ public final class AvroJson {
     }
 
     /** The branch the value is in: a record by its schema's name, anything else the one non-null branch that fits. */
-    private static JsonNode union(Object value, Schema union, Function<SealedValueRecord, Map<String, String>> opener) {
+    private static JsonNode union(Object value, Schema union, Function<SealedValueRecord, Optional<Map<String, String>>> opener) {
         List<Schema> branches = union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
         if (value instanceof IndexedRecord r) {
             ObjectNode node = record(r, opener);
