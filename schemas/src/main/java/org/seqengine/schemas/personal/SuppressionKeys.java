@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.seqengine.schemas.Keys;
@@ -17,6 +19,8 @@ import org.seqengine.schemas.Keys;
 public final class SuppressionKeys {
 
     private final byte[] secret;
+    /** Each organization's key, derived once: the Enroll and dispatch checks ask on every decision. */
+    private final Map<String, byte[]> orgKeys = new ConcurrentHashMap<>();
 
     /** @param secret the deployment's suppression secret (the same on every instance) */
     public SuppressionKeys(String secret) {
@@ -28,7 +32,7 @@ public final class SuppressionKeys {
     public String keyOf(String orgId, String email) {
         String normalized = normalize(email);
         if (normalized == null) return null;
-        byte[] orgKey = hmac(secret, "suppression/" + orgId);
+        byte[] orgKey = orgKeys.computeIfAbsent(orgId, org -> hmac(secret, "suppression/" + org));
         return Keys.of(orgId, HexFormat.of().formatHex(hmac(orgKey, normalized)));
     }
 
