@@ -43,7 +43,8 @@ final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, Str
         EnrollmentRecord previous = byId.get(record.key());
         EnrollmentRecord current = record.value();
         if (previous != null && current != null && previous.equals(current)) return;
-        reindex(record.key(), previous, current);
+        Enrollment now = current == null ? null : StateMapper.toDomain(current);
+        reindex(record.key(), previous, current, now);
         if (current == null) {
             byId.delete(record.key());
         } else {
@@ -57,31 +58,30 @@ final class EnrollmentIndexer implements Processor<String, EnrollmentRecord, Str
         }
         EnrollmentRecord any = current != null ? current : previous;
         if (any != null) {
-            ReportDelta delta = ReportCounting.change(previous == null ? null : StateMapper.toDomain(previous),
-                    current == null ? null : StateMapper.toDomain(current));
+            ReportDelta delta = ReportCounting.change(previous == null ? null : StateMapper.toDomain(previous), now);
             if (!delta.isEmpty()) {
                 context.forward(record.withKey(Keys.of(any.getOrgId(), any.getSequenceId())).withValue((Object) delta));
             }
         }
     }
 
-    private void reindex(String key, EnrollmentRecord previous, EnrollmentRecord current) {
+    private void reindex(String key, EnrollmentRecord previous, EnrollmentRecord current, Enrollment now) {
         EnrollmentRecord any = current != null ? current : previous;
         if (any == null) return;
         String bookkeeping = EnrollmentIndexKeys.bookkeeping(any.getOrgId(), any.getId());
         String written = index.get(bookkeeping);
         Set<String> old = written == null || written.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(written.split("\n")));
-        Set<String> now = current == null ? Set.of() : EnrollmentIndexKeys.of(StateMapper.toDomain(current), domainOf(current));
+        Set<String> keys = current == null ? Set.of() : EnrollmentIndexKeys.of(now, domainOf(current));
         for (String k : old) {
-            if (!now.contains(k)) index.delete(k);
+            if (!keys.contains(k)) index.delete(k);
         }
-        for (String k : now) {
+        for (String k : keys) {
             if (!old.contains(k)) index.put(k, "");
         }
-        if (now.isEmpty()) {
+        if (keys.isEmpty()) {
             index.delete(bookkeeping);
         } else {
-            index.put(bookkeeping, String.join("\n", now));
+            index.put(bookkeeping, String.join("\n", keys));
         }
     }
 
