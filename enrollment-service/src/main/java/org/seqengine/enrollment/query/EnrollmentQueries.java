@@ -1,6 +1,6 @@
 package org.seqengine.enrollment.query;
 
-import org.seqengine.schemas.personal.SuppressionKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seqengine.enrollment.api.dto.EnrollmentView;
+import org.seqengine.enrollment.config.EnrollmentConfig;
 import org.seqengine.enrollment.domain.Enrollment;
 import org.seqengine.enrollment.domain.PersonState;
 import org.seqengine.enrollment.domain.ReferenceData;
@@ -37,6 +38,7 @@ import org.seqengine.schemas.avro.EnrollmentRecord;
 import org.seqengine.schemas.avro.PersonKeyRecord;
 import org.seqengine.schemas.avro.PersonStateRecord;
 import org.seqengine.schemas.avro.ScheduleStatusRecord;
+import org.seqengine.schemas.personal.SuppressionKeys;
 
 /**
  * Reads served from the Streams state stores of the whole cluster. Every read is scoped to one
@@ -62,12 +64,18 @@ public class EnrollmentQueries {
     @Inject
     ClusterRouter router;
 
-    /** A store of this instance; reads retry for a few seconds while a rebalance moves it. */
     @Inject
-    org.seqengine.enrollment.config.EnrollmentConfig enrollmentConfig;
+    EnrollmentConfig enrollmentConfig;
 
-    private volatile SuppressionKeys suppressionKeys;
+    /** The suppression list's keys, for the eligibility dry run (the same secret as the decider's). */
+    private SuppressionKeys suppressionKeys;
 
+    @PostConstruct
+    void init() {
+        suppressionKeys = new SuppressionKeys(enrollmentConfig.suppressionSecret());
+    }
+
+    /** A store of this instance; reads retry for a few seconds while a rebalance moves it. */
     public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         return new RetryingStore<>(() -> streams.store(
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())), READ_PATIENCE);
@@ -83,15 +91,7 @@ public class EnrollmentQueries {
     }
 
     public ReferenceData reference(String orgId) {
-        return new StoreReferenceData(orgId, StoreReferenceData.Stores.from(this::store), suppressionKeys());
-    }
-
-    private SuppressionKeys suppressionKeys() {
-        SuppressionKeys keys = suppressionKeys;
-        if (keys == null) {
-            suppressionKeys = keys = new SuppressionKeys(enrollmentConfig.suppressionSecret());
-        }
-        return keys;
+        return new StoreReferenceData(orgId, StoreReferenceData.Stores.from(this::store), suppressionKeys);
     }
 
     /** A record of the organization in a global table (sequence, mailbox, person, job, ...), if it exists. */
