@@ -1,0 +1,119 @@
+package org.seqengine.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The services a deployment runs, read from their real {@code application.properties}: the HTTP port,
+ * and which environment variables each one reads. A deployment descriptor is checked against this, so a
+ * renamed variable or a moved port fails the build instead of a rollout.
+ */
+public enum DeployedService {
+    ENROLLMENT_SERVICE("enrollment-service", "enrollment-service", true),
+    EXCLUSION_EVALUATOR("exclusion-evaluator", "exclusion-evaluator", true),
+    STEP_SCHEDULER("step-scheduler", "step-scheduler", true),
+    MAILER_SIMULATOR("mailer-simulator", "deploy/mailer-simulator", false);
+
+    /** Variables every Quarkus service reads without naming them in its properties. */
+    private static final Set<String> PLATFORM_VARIABLES = Set.of(
+            "JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_APP_JAR", "JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO",
+            "KUBERNETES_NAMESPACE", "QUARKUS_PROFILE", "QUARKUS_HTTP_PORT", "QUARKUS_LOG_LEVEL");
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
+    private final String serviceName;
+    private final String moduleDir;
+    private final boolean kafkaStreams;
+
+    DeployedService(String serviceName, String moduleDir, boolean kafkaStreams) {
+        this.serviceName = serviceName;
+        this.moduleDir = moduleDir;
+        this.kafkaStreams = kafkaStreams;
+    }
+
+    /** The repository's root directory (set by the build; the working directory's grandparent otherwise). */
+    public static Path projectRoot() {
+        String root = System.getProperty("project.root");
+        return root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent().getParent();
+    }
+
+    /** The name the service runs under: its Quarkus application name, image, Kubernetes and compose name. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** Whether it runs Kafka Streams (state on disk, instances addressed by {@code application.server}). */
+    public boolean kafkaStreams() {
+        return kafkaStreams;
+    }
+
+    public Path moduleDirectory() {
+        return projectRoot().resolve(moduleDir);
+    }
+
+    /** The service's {@code application.properties}, as written (placeholders unresolved). */
+    public Properties properties() {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(moduleDirectory().resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** The HTTP port the service listens on. */
+    public int httpPort() {
+        return Integer.parseInt(properties().getProperty("quarkus.http.port"));
+    }
+
+    /** The environment variables the service's properties name as {@code ${NAME...}}. */
+    public Set<String> referencedVariables() {
+        Set<String> names = new TreeSet<>();
+        for (String value : properties().stringPropertyNames().stream().map(properties()::getProperty).toList()) {
+            Matcher m = ENV_REFERENCE.matcher(value);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether setting this environment variable changes the service's configuration: a variable its
+     * properties name, the MicroProfile Config spelling of one of its (non-profile) keys
+     * ({@code KAFKA_BOOTSTRAP_SERVERS} for {@code kafka.bootstrap.servers}), or a platform variable.
+     */
+    public boolean reads(String variable) {
+        if (PLATFORM_VARIABLES.contains(variable) || referencedVariables().contains(variable)) {
+            return true;
+        }
+        return properties().stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
+                .anyMatch(key -> environmentName(key).equals(variable));
+    }
+
+    /** MicroProfile Config's environment spelling of a property key. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The service with this name. */
+    public static DeployedService named(String serviceName) {
+        for (DeployedService s : values()) {
+            if (s.serviceName.equals(serviceName)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no service named " + serviceName);
+    }
+}
