@@ -12,7 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -21,10 +25,24 @@ import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqengine.deploy.TestBroker;
 import org.seqengine.schemas.Samples;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EnrollmentRecord;
@@ -38,7 +56,8 @@ import org.seqengine.schemas.serde.registry.SchemaRegistryMode;
  * Registry mode end to end without Docker: the services' topic serdes ({@link Topics}), switched on
  * the way the services switch it on ({@value ApicurioCodecProvider#URL_PROPERTY}), write through
  * Apicurio's serde to a loopback registry stub; the bytes are the Confluent wire format and a plain
- * Avro reader decodes them with the schema the stub served for the id.
+ * Avro reader decodes them with the schema the stub served for the id; also through a real broker
+ * (a producer and a Kafka Streams app write, a plain byte consumer reads).
  */
 class RegistryModeWireFormatTest {
 
@@ -150,6 +169,53 @@ class RegistryModeWireFormatTest {
 
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
         assertThat(registry.server.findAll(anyRequestedFor(anyUrl()))).hasSize(before);
+    }
+
+    @Test
+    void aProducerAndAKafkaStreamsAppWriteRecordsThatAPlainConsumerDecodesWithTheRegistrySchema(@TempDir Path stateDir)
+            throws Exception {
+        try (TestBroker broker = TestBroker.start()) {
+            broker.createTopics(List.of(new NewTopic(Topics.EVENTS.name(), 1, (short) 1),
+                    new NewTopic(Topics.ENROLLMENTS.name(), 1, (short) 1)));
+            Properties producerProps = broker.clientProperties();
+            try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(producerProps,
+                    Topics.EVENTS.keySerde().serializer(), Topics.EVENTS.valueSerde().serializer())) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS.name(), "org-acme/person-42", Samples.event())).get();
+            }
+            // a Kafka Streams app reading the registry-encoded events and writing enrollments through the topic serdes
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
+                    .filter((key, event) -> "enr-1".equals(event.getEnrollmentId()))
+                    .mapValues(event -> Samples.enrollment())
+                    .to(Topics.ENROLLMENTS.name(), Produced.with(Topics.ENROLLMENTS.keySerde(), Topics.ENROLLMENTS.valueSerde()));
+            Properties streamsProps = broker.clientProperties();
+            streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "registry-mode-test");
+            streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            streamsProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            Properties consumerProps = broker.clientProperties();
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "plain-reader");
+            try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsProps);
+                 KafkaConsumer<byte[], byte[]> plain = new KafkaConsumer<>(consumerProps,
+                         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                streams.start();
+                plain.subscribe(List.of(Topics.EVENTS.name(), Topics.ENROLLMENTS.name()));
+                Map<String, byte[]> valueByTopic = new java.util.concurrent.ConcurrentHashMap<>();
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    plain.poll(Duration.ofMillis(200)).forEach(r -> valueByTopic.put(r.topic(), r.value()));
+                    return valueByTopic.size() == 2;
+                });
+
+                byte[] event = valueByTopic.get(Topics.EVENTS.name());
+                byte[] enrollment = valueByTopic.get(Topics.ENROLLMENTS.name());
+                assertThat(event[0]).isEqualTo((byte) 0);
+                assertThat(ByteBuffer.wrap(event, 1, 4).getInt()).isEqualTo((int) EVENTS_CONTENT_ID);
+                assertThat(plainRead(servedSchema(EVENTS_CONTENT_ID), event).get("event_id").toString()).isEqualTo("evt-0001");
+                assertThat(enrollment[0]).isEqualTo((byte) 0);
+                assertThat(ByteBuffer.wrap(enrollment, 1, 4).getInt()).isEqualTo((int) ENROLLMENTS_CONTENT_ID);
+                assertThat(plainRead(servedSchema(ENROLLMENTS_CONTENT_ID), enrollment).get("id").toString()).isEqualTo("enr-1");
+            }
+        }
     }
 
     /** The schema the stub serves for an id, as any registry client would fetch it. */
