@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqengine.deploy.ApicurioRegistryStub;
 import org.seqengine.deploy.TestBroker;
 import org.seqengine.schemas.Samples;
 import org.seqengine.schemas.Topics;
@@ -70,9 +71,9 @@ class RegistryModeWireFormatTest {
     @BeforeAll
     static void registryModeOn() {
         registry = new ApicurioRegistryStub()
-                .latest("enrollment.events.v1-value", latestReleased(EventEnvelope.class), 121, EVENTS_CONTENT_ID)
-                .latest("enrollments.v1-value", latestReleased(EnrollmentRecord.class), 116, ENROLLMENTS_CONTENT_ID)
-                .content(MAILBOX_V1_CONTENT_ID, SchemaHistory.versions(MailboxRecord.class).get(0));
+                .latest("enrollment.events.v1-value", latestReleased(EventEnvelope.class).toString(), 121, EVENTS_CONTENT_ID)
+                .latest("enrollments.v1-value", latestReleased(EnrollmentRecord.class).toString(), 116, ENROLLMENTS_CONTENT_ID)
+                .content(MAILBOX_V1_CONTENT_ID, SchemaHistory.versions(MailboxRecord.class).get(0).toString());
         // what application.properties does with SCHEMA_REGISTRY_URL; this JVM's first use of the mode
         System.setProperty(ApicurioCodecProvider.URL_PROPERTY, registry.url());
         assertThat(SchemaRegistryMode.codec()).as("registry mode on").isPresent();
@@ -101,7 +102,7 @@ class RegistryModeWireFormatTest {
         assertThat(plain.get("person_id").toString()).isEqualTo("person-42");
         assertThat(plain.get("occurred_at")).isEqualTo(Samples.T0.toEpochMilli());
         assertThat(((GenericRecord) plain.get("payload")).getSchema().getName()).isEqualTo("RepliedEvent");
-        registry.server.verify(getRequestedFor(urlPathMatching(
+        registry.server().verify(getRequestedFor(urlPathMatching(
                 ".*/groups/default/artifacts/enrollment\\.events\\.v1-value/versions/branch(=|%3D)latest")));
     }
 
@@ -122,8 +123,8 @@ class RegistryModeWireFormatTest {
     void theServicesNeverRegisterSchemas() {
         Topics.EVENTS.valueSerde().serializer().serialize(Topics.EVENTS.name(), Samples.event());
 
-        registry.server.verify(0, postRequestedFor(anyUrl()));
-        registry.server.verify(0, putRequestedFor(anyUrl()));
+        registry.server().verify(0, postRequestedFor(anyUrl()));
+        registry.server().verify(0, putRequestedFor(anyUrl()));
     }
 
     @Test
@@ -148,7 +149,7 @@ class RegistryModeWireFormatTest {
 
         assertThat(read.getEmail()).isEqualTo("a@acme.example");
         assertThat(read.getDailyLimit()).as("default of the field v1 lacks").isEqualTo(200);
-        registry.server.verify(getRequestedFor(urlPathEqualTo(ApicurioRegistryStub.API + "/ids/contentIds/" + MAILBOX_V1_CONTENT_ID)));
+        registry.server().verify(getRequestedFor(urlPathEqualTo(ApicurioRegistryStub.API + "/ids/contentIds/" + MAILBOX_V1_CONTENT_ID)));
     }
 
     @Test
@@ -157,18 +158,18 @@ class RegistryModeWireFormatTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("tasks.v1-value")
                 .hasMessageContaining("seqctl schemas register");
-        registry.server.verify(0, postRequestedFor(anyUrl()));
+        registry.server().verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test
     void storeChangelogsKeepTheSingleObjectEncoding() {
-        int before = registry.server.findAll(anyRequestedFor(anyUrl())).size();
+        int before = registry.server().findAll(anyRequestedFor(anyUrl())).size();
 
         byte[] bytes = Topics.ENROLLMENTS.valueSerde().serializer()
                 .serialize("enrollment-service-enrollments-changelog", Samples.enrollment());
 
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
-        assertThat(registry.server.findAll(anyRequestedFor(anyUrl()))).hasSize(before);
+        assertThat(registry.server().findAll(anyRequestedFor(anyUrl()))).hasSize(before);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.seqengine.service.registry;
+package org.seqengine.deploy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.apache.avro.Schema;
 
 /**
  * A loopback Apicurio Registry speaking exactly the v3 calls its Avro serde makes in the services'
@@ -23,25 +22,27 @@ import org.apache.avro.Schema;
  * </ul>
  * Anything else is a 404 problem body, as the registry answers an unknown subject.
  */
-final class ApicurioRegistryStub implements AutoCloseable {
+public final class ApicurioRegistryStub implements AutoCloseable {
 
-    static final String API = "/apis/registry/v3";
+    public static final String API = "/apis/registry/v3";
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
-    ApicurioRegistryStub() {
+    /** Starts the stub on a free loopback port. */
+    public ApicurioRegistryStub() {
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"title\":\"No artifact with ID found\",\"name\":\"ArtifactNotFoundException\"}")));
     }
 
-    String url() {
+    /** The registry's base URL (what SCHEMA_REGISTRY_URL is set to). */
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Serves {@code schema} as the latest version of {@code subject}, under these ids. */
-    ApicurioRegistryStub latest(String subject, Schema schema, long globalId, long contentId) {
+    /** Serves {@code schema} (Avro schema JSON) as the latest version of {@code subject}, under these ids. */
+    public ApicurioRegistryStub latest(String subject, String schema, long globalId, long contentId) {
         server.stubFor(get(urlPathMatching(API + "/groups/default/artifacts/" + subject.replace(".", "\\.")
                 + "/versions/branch(=|%3D)latest")).atPriority(1).willReturn(okJson(
                 "{\"groupId\":\"default\",\"artifactId\":\"" + subject + "\",\"version\":\"1\",\"globalId\":" + globalId
@@ -52,14 +53,19 @@ final class ApicurioRegistryStub implements AutoCloseable {
     }
 
     /** Serves {@code schema} as the content of id {@code contentId} (the Confluent schema id). */
-    ApicurioRegistryStub content(long contentId, Schema schema) {
+    public ApicurioRegistryStub content(long contentId, String schema) {
         server.stubFor(get(urlPathEqualTo(API + "/ids/contentIds/" + contentId)).atPriority(1).willReturn(schemaBody(schema)));
         server.stubFor(get(urlPathEqualTo(API + "/ids/contentIds/" + contentId + "/references")).atPriority(1).willReturn(okJson("[]")));
         return this;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder schemaBody(Schema schema) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(schema.toString());
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder schemaBody(String schema) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(schema);
+    }
+
+    /** The WireMock server, to verify the requests it received. */
+    public WireMockServer server() {
+        return server;
     }
 
     @Override
