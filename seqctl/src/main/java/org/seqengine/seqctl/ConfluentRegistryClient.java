@@ -11,19 +11,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.seqengine.schemas.serde.registry.RegistryCodec;
 
 /**
  * The few calls of the Confluent Schema Registry API that registration needs (Apicurio serves it at
  * {@code /apis/ccompat/v7}): look a schema up under a subject, register it, read and set the
- * subject's compatibility.
+ * subject's compatibility; and, as the {@link RegistryCodec} of {@code events tail}, fetch a writer schema by
+ * id ({@code GET /schemas/ids/{id}}, what Confluent deserializers call). seqctl never writes topic values.
  */
-final class ConfluentRegistryClient {
+final class ConfluentRegistryClient implements RegistryCodec {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
     ConfluentRegistryClient(String confluentApiUrl) {
         this.baseUrl = confluentApiUrl;
@@ -64,6 +69,25 @@ final class ConfluentRegistryClient {
 
     void setCompatibility(String subject, String level) {
         send("PUT", "/config/" + subject, Map.of("compatibility", level)).expectOk("set the compatibility of " + subject);
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return schemasById.computeIfAbsent(id, key -> {
+            Answer answer = send("GET", "/schemas/ids/" + key, null);
+            answer.expectOk("fetch schema id " + key);
+            return new Schema.Parser().parse(answer.json().path("schema").asText());
+        });
+    }
+
+    @Override
+    public byte[] encode(String topic, SpecificRecord value) {
+        throw new UnsupportedOperationException("seqctl only reads topics");
+    }
+
+    @Override
+    public String registryUrl() {
+        return baseUrl;
     }
 
     private static Map<String, String> schemaBody(Schema schema) {
