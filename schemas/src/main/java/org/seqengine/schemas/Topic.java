@@ -1,9 +1,11 @@
 package org.seqengine.schemas;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
+import org.seqengine.schemas.serde.registry.TopicValueSerde;
 
 /**
  * A Kafka topic: its name, key and value serdes, and whether it is compacted.
@@ -26,6 +28,11 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, b
     public String dlqName() {
         Matcher m = VERSIONED.matcher(name);
         return m.matches() ? m.group(1) + ".dlq." + m.group(2) : name + ".dlq";
+    }
+
+    /** The generated Avro class of the values; empty when the values are not Avro (a {@code Long}). */
+    public Optional<Class<?>> avroValueType() {
+        return valueSerde instanceof TopicValueSerde<?> avro ? Optional.of(avro.type()) : Optional.empty();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.seqengine.schemas.avro.SequencePauseRecord;
 import org.seqengine.schemas.avro.SequenceRecord;
 import org.seqengine.schemas.avro.UnenrollJobRecord;
 import org.seqengine.schemas.serde.AvroSerdes;
+import org.seqengine.schemas.serde.registry.TopicValueSerde;
 
 /** Every topic of the system: the only place topic names are written. All keys are strings. */
 public final class Topics {
@@ -144,6 +145,6 @@ public final class Topics {
 
     private static <V extends org.apache.avro.specific.SpecificRecord> Topic<String, V> avro(
             String name, Class<V> type, boolean compacted) {
-        return new Topic<>(name, Serdes.String(), AvroSerdes.forClass(type), compacted);
+        return new Topic<>(name, Serdes.String(), new TopicValueSerde<>(name, AvroSerdes.forClass(type)), compacted);
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
-import org.seqengine.schemas.serde.AvroSerde;
+import org.seqengine.schemas.serde.registry.TopicValueSerde;
 
 class TopicsTest {
 
@@ -58,9 +58,12 @@ class TopicsTest {
             assertThat(t.keySerde().serializer().serialize(t.name(), null)).isNull();
             assertThat(t.keySerde()).isInstanceOf(Serdes.StringSerde.class);
             if (t != Topics.MAILBOX_LOAD) {
-                assertThat(t.valueSerde()).as(t.name()).isInstanceOf(AvroSerde.class);
+                assertThat(t.valueSerde()).as(t.name()).isInstanceOf(TopicValueSerde.class);
+                assertThat(((TopicValueSerde<?>) t.valueSerde()).topic()).as(t.name()).isEqualTo(t.name());
+                assertThat(t.avroValueType()).as(t.name()).isPresent();
             }
         }
         assertThat(Topics.MAILBOX_LOAD.valueSerde()).isInstanceOf(Serdes.LongSerde.class);
+        assertThat(Topics.MAILBOX_LOAD.avroValueType()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,10 +15,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.seqengine.schemas.Topics;
 import org.seqengine.schemas.avro.EventEnvelope;
 import org.seqengine.schemas.json.AvroJson;
+import org.seqengine.schemas.serde.AvroSerdes;
+import org.seqengine.schemas.serde.registry.RegistryCodec;
+import org.seqengine.schemas.serde.registry.RegistryUrls;
+import org.seqengine.schemas.serde.registry.TopicValueSerde;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +57,11 @@ final class EventsCommand {
         @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
         Long max;
 
+        @Option(names = "--registry", paramLabel = "URL",
+                description = "The schema registry, to read events the services wrote in registry mode "
+                        + "(default: $SCHEMA_REGISTRY_URL; without it only single-object-encoded events are readable).")
+        String registry;
+
         @Override
         public Integer call() {
             SeqCtl root = (SeqCtl) spec.root().userObject();
@@ -64,8 +75,14 @@ final class EventsCommand {
             PrintWriter out = spec.commandLine().getOut();
             AtomicBoolean stopping = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
+            String registrySetting = registry != null ? registry : root.env("SCHEMA_REGISTRY_URL");
+            Optional<RegistryCodec> schemas = registrySetting == null ? Optional.empty()
+                    : Optional.of(new ConfluentRegistryClient(RegistryUrls.confluentApi(registrySetting)));
+            // both encodings: the wire format's writer schema is fetched by id from the registry
+            TopicValueSerde<EventEnvelope> events = new TopicValueSerde<>(Topics.EVENTS.name(),
+                    AvroSerdes.forClass(EventEnvelope.class), () -> schemas);
             try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(props,
-                    Topics.EVENTS.keySerde().deserializer(), Topics.EVENTS.valueSerde().deserializer())) {
+                    Topics.EVENTS.keySerde().deserializer(), events)) {
                 Thread hook = new Thread(() -> {
                     stopping.set(true);
                     consumer.wakeup();
@@ -100,6 +117,9 @@ final class EventsCommand {
                     finished.countDown();
                     if (!stopping.get()) Runtime.getRuntime().removeShutdownHook(hook);
                 }
+            } catch (RecordDeserializationException e) {
+                throw new CliException(CliException.FAILED, "cannot decode the event at " + e.topicPartition() + "@" + e.offset()
+                        + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
             } catch (KafkaException e) {
                 throw new CliException(CliException.FAILED, "Kafka at " + servers + ": " + e.getMessage()
                         + " (set --bootstrap or SEQCTL_KAFKA_BOOTSTRAP)");

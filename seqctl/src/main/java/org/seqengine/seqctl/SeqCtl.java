@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "seqctl", mixinStandardHelpOptions = true, version = "seqctl 0.1.0",
         description = "Operate the sequence enrollment engine: bulk enroll and unenroll from CSV, exclusion lists, "
-                + "jobs, eligibility explanations, the event log.",
+                + "jobs, eligibility explanations, the event log, the topics' schemas in a registry.",
         subcommands = {EnrollCommand.class, UnenrollCommand.class, ExclusionListCommand.class, JobsCommand.class,
-                EligibilityCommand.class, EventsCommand.class, CommandLine.HelpCommand.class})
+                EligibilityCommand.class, EventsCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
 public final class SeqCtl {
 
     static final String DEFAULT_API_URL = "http://localhost:8080/sequences/v1";

@@ -7,12 +7,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -40,6 +43,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     private final List<Schema> history;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final SpecificData model;
+    /** Readers of bare Avro binary bodies by writer schema (the registry's schemas; few per record). */
+    private final Map<Schema, SpecificDatumReader<T>> readersByWriter = new ConcurrentHashMap<>();
 
     /** A serde reading every released version of {@code type} (see {@link SchemaHistory}). */
     public AvroSerde(Class<T> type) {
@@ -51,6 +57,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         this.type = Objects.requireNonNull(type, "type");
         SpecificData classModel = SpecificData.getForClass(type);
         SpecificData model = new ListArrayData(type.getClassLoader(), classModel);
+        this.model = model;
         this.schema = classModel.getSchema(type);
         this.history = List.copyOf(readableVersions);
         SchemaStore.Cache store = new SchemaStore.Cache();
@@ -106,6 +113,22 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + data.length
                     + " bytes (expected Avro single-object encoding of a released version): " + describe(e), e);
+        }
+    }
+
+    /**
+     * Decodes a bare Avro binary body written with {@code writer} into the current class, by Avro
+     * schema resolution (writer = the given schema, reader = {@link #schema()}); for the registry's
+     * wire format, whose writer schema is fetched by id.
+     */
+    public T decodeBody(Schema writer, byte[] data, int offset) {
+        SpecificDatumReader<T> reader = readersByWriter.computeIfAbsent(writer,
+                w -> new SpecificDatumReader<>(w, schema, model));
+        try {
+            return reader.read(null, DecoderFactory.get().binaryDecoder(data, offset, data.length - offset, null));
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + (data.length - offset)
+                    + " body bytes with writer schema " + writer.getFullName() + ": " + describe(e), e);
         }
     }
 
