@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.seqengine.schemas.Topic;
 import org.seqengine.schemas.Topics;
-import org.seqengine.schemas.serde.AvroSerde;
 import org.seqengine.schemas.serde.SchemaHistory;
+import org.seqengine.schemas.serde.registry.TopicValueSerde;
 
 /**
  * The README's topic table is what analytics consumers build on: it must list every topic of {@link Topics},
@@ -40,8 +40,8 @@ class TopicDocumentationTest {
                 assertThat(value).contains("long");
                 continue;
             }
-            assertThat(topic.valueSerde()).as(topic.name()).isInstanceOf(AvroSerde.class);
-            String record = ((AvroSerde<?>) topic.valueSerde()).type().getSimpleName();
+            assertThat(topic.valueSerde()).as(topic.name()).isInstanceOf(TopicValueSerde.class);
+            String record = ((TopicValueSerde<?>) topic.valueSerde()).type().getSimpleName();
             List<?> released = SchemaHistory.versions(record);
             assertThat(value).as("%s names its value's current schema", topic.name())
                     .startsWith("`" + record + "` v" + released.size());
