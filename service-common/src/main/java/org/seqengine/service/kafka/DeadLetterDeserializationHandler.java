@@ -13,9 +13,11 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
+import org.seqengine.schemas.serde.registry.SchemaRegistryUnavailableException;
 
 /**
- * Undecodable input never stops the pipeline: the raw bytes go to the source topic's DLQ with the
+ * Undecodable input never stops the pipeline (a schema registry that does not answer does: see
+ * {@link SchemaRegistryUnavailableException}): the raw bytes go to the source topic's DLQ with the
  * source topic, partition, offset and error in headers, and processing continues. (Kafka Streams
  * 4.1 has no built-in DLQ.) The DLQ write is acknowledged before the record is skipped.
  */
@@ -38,6 +40,13 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {
+        if (SchemaRegistryUnavailableException.isCauseOf(exception)) {
+            // a good record whose schema could not be fetched: stop rather than skip it; the restarted
+            // instance reads it again from the last commit
+            LOG.errorf("record %s-%d@%d needs the schema registry, which did not answer; stopping so it is not lost: %s",
+                    record.topic(), record.partition(), record.offset(), exception.getMessage());
+            return DeserializationHandlerResponse.FAIL;
+        }
         String dlq = DeadLetters.dlqOf(record.topic());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         DeadLetters.describe(headers, record.topic(), record.partition(), record.offset(), exception);

@@ -10,7 +10,9 @@ import io.apicurio.registry.serde.config.SerdeConfig;
 import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
 import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import java.util.Map;
+import com.microsoft.kiota.ApiException;
 import org.apache.avro.Schema;
+import org.seqengine.schemas.serde.registry.SchemaRegistryUnavailableException;
 import org.apache.avro.specific.SpecificRecord;
 import org.seqengine.schemas.serde.registry.RegistryCodec;
 import org.seqengine.schemas.serde.registry.RegistryUrls;
@@ -56,9 +58,27 @@ public final class ApicurioRegistryCodec implements RegistryCodec, AutoCloseable
 
     @Override
     public Schema schemaById(int id) {
-        return serializer.getSchemaResolver()
-                .resolveSchemaByArtifactReference(ArtifactReference.fromContentId((long) id))
-                .getParsedSchema().getParsedSchema();
+        try {
+            return serializer.getSchemaResolver()
+                    .resolveSchemaByArtifactReference(ArtifactReference.fromContentId((long) id))
+                    .getParsedSchema().getParsedSchema();
+        } catch (RuntimeException e) {
+            if (registryRefused(e)) {
+                throw e; // it answered: no such id (a record that can never be read)
+            }
+            throw new SchemaRegistryUnavailableException("the schema registry at " + url + " did not serve schema id "
+                    + id + ": " + e, e);
+        }
+    }
+
+    /** Whether the registry answered with a client error (4xx: e.g. no such id), as opposed to not answering. */
+    static boolean registryRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api && api.getResponseStatusCode() >= 400 && api.getResponseStatusCode() < 500) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -15,7 +15,11 @@ public interface RegistryCodec {
     /** The value in the Confluent wire format, under the subject {@code <topic>-value}. */
     byte[] encode(String topic, SpecificRecord value);
 
-    /** The writer schema registered under this id (a registry call the first time, cached after). */
+    /**
+     * The writer schema registered under this id (a registry call the first time, cached after).
+     * Throws {@link SchemaRegistryUnavailableException} when the registry does not answer, any other
+     * exception when it answers that the id cannot be served.
+     */
     Schema schemaById(int id);
 
     /** Where the registry is, for messages. */

@@ -90,6 +90,8 @@ public final class TopicValueSerde<T extends SpecificRecord> implements Serde<T>
             Schema writer;
             try {
                 writer = codec.schemaById(id);
+            } catch (SchemaRegistryUnavailableException e) {
+                throw e; // not a bad record: read it again when the registry answers
             } catch (RuntimeException e) {
                 throw new SerializationException("cannot fetch schema id " + id + " from " + codec.registryUrl()
                         + " to decode a " + type().getSimpleName() + " on " + topicName + ": " + e, e);
