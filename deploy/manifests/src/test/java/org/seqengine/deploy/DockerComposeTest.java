@@ -334,7 +334,7 @@ class DockerComposeTest {
         assertThat(metrics).contains(
                 "enrollment_commands_total",                      // commands/s, decisions by outcome
                 "enrollment_dead_letters_total",                  // DLQ counts
-                "http_server_requests_seconds_sum",               // command latency
+                "http_server_requests_seconds_bucket",            // command latency (p50, p99)
                 "scheduler_dispatch_lateness_seconds_bucket",     // scheduler lateness
                 "kafka_consumer_fetch_manager_records_lag_max");  // consumer lag
         Set<Integer> ids = new HashSet<>();

@@ -23,6 +23,8 @@ final class ServiceMetrics {
     private static final Pattern BUILDER = Pattern.compile("\\b(Counter|Timer|Gauge|DistributionSummary)\\.builder\\(\\s*\"([a-z0-9_.]+)\"");
     /** {@code Metrics.counter("enrollment.commands", ...)}, {@code registry.counter(...)}. */
     private static final Pattern SHORTHAND = Pattern.compile("\\b(?:Metrics|registry)\\.(counter|timer|gauge|summary)\\(\\s*\"([a-z0-9_.]+)\"");
+    /** A meter name literal ({@code "http.server.requests"}) in a MeterFilter that gives timers buckets. */
+    private static final Pattern METER_NAME = Pattern.compile("\"([a-z]+(?:\\.[a-z_]+)+)\"");
 
     /**
      * Library meters the dashboard reads, as the packaged services served them at /q/metrics against a real
@@ -57,6 +59,12 @@ final class ServiceMetrics {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
+                if (source.contains("MeterFilter") && source.contains("serviceLevelObjectives")) {
+                    Matcher timer = METER_NAME.matcher(source);
+                    while (timer.find()) {
+                        series.add(timer.group(1).replace('.', '_') + "_seconds_bucket");
+                    }
+                }
                 for (Pattern pattern : List.of(BUILDER, SHORTHAND)) {
                     Matcher m = pattern.matcher(source);
                     while (m.find()) {

@@ -12,10 +12,11 @@ class ServiceMetricsTest {
         assertThat(ServiceMetrics.of(DeployedService.STEP_SCHEDULER)).contains(
                 "scheduler_dispatches_total", "scheduler_dispatch_lateness_seconds_bucket", "scheduler_waiting",
                 "scheduler_delivery_results_total", "enrollment_dead_letters_total", "kafka_stream_thread_commit_latency_avg");
-        assertThat(ServiceMetrics.of(DeployedService.ENROLLMENT_SERVICE)).contains("enrollment_commands_total")
+        assertThat(ServiceMetrics.of(DeployedService.ENROLLMENT_SERVICE))
+                .contains("enrollment_commands_total", "http_server_requests_seconds_bucket")
                 .doesNotContain("scheduler_dispatches_total", "mailer_sends_total");
         assertThat(ServiceMetrics.of(DeployedService.MAILER_SIMULATOR)).contains("mailer_sends_total", "mailer_requests_distinct")
-                .doesNotContain("kafka_stream_thread_commit_latency_avg");
+                .doesNotContain("kafka_stream_thread_commit_latency_avg", "http_server_requests_seconds_bucket");
     }
 
     @Test
