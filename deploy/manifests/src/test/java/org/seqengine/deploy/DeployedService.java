@@ -5,12 +5,15 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The services a deployment runs, read from their real {@code application.properties}: the HTTP port,
@@ -115,5 +118,53 @@ public enum DeployedService {
             }
         }
         throw new IllegalArgumentException("no service named " + serviceName);
+    }
+
+    private static final Pattern CONFIG_MAPPING_PREFIX = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
+    /** A value setting of a mapping interface: {@code Duration commandTimeout();} (a nested group is no variable). */
+    private static final Pattern VALUE_SETTING = Pattern.compile(
+            "^\\s*(?:String|int|long|boolean|double|Integer|Long|Boolean|Duration|URI|Optional<\\w+>|Optional\\w*|List<String>|Set<String>)"
+                    + "\\s+(\\w+)\\(\\);");
+
+    /**
+     * The environment variables of the settings the service's own {@code @ConfigMapping} interfaces declare
+     * with their default in code rather than in application.properties ({@code ENROLLMENT_SUPPRESSION_SECRET}):
+     * each top-level value method, as MicroProfile Config spells its kebab-case key for the environment.
+     */
+    public Set<String> configMappingVariables() {
+        Set<String> names = new TreeSet<>();
+        Path sources = moduleDirectory().resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher prefix = CONFIG_MAPPING_PREFIX.matcher(source);
+                if (prefix.find()) {
+                    names.addAll(topLevelValueSettings(prefix.group(1), source.substring(prefix.end()).lines().toList()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /** {@link #reads}, or a variable of one of its {@code @ConfigMapping} settings ({@link #configMappingVariables}). */
+    public boolean readsOrMaps(String variable) {
+        return reads(variable) || configMappingVariables().contains(variable);
+    }
+
+    /** The methods at depth 1 of the interface (inside its braces, outside nested types'). */
+    private static List<String> topLevelValueSettings(String prefix, List<String> lines) {
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        for (String line : lines) {
+            Matcher setting = VALUE_SETTING.matcher(line);
+            if (depth == 1 && setting.find()) {
+                String kebab = setting.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                names.add(environmentName(prefix + "." + kebab));
+            }
+            depth += (int) line.chars().filter(c -> c == '{').count() - (int) line.chars().filter(c -> c == '}').count();
+        }
+        return names;
     }
 }
