@@ -185,7 +185,7 @@ class KubernetesManifestsTest {
 
     /** The documents with each image's registry dropped ({@code host/seqengine/x:v} becomes {@code seqengine/x:v}). */
     private static List<JsonNode> withoutImageRegistry(List<JsonNode> documents) {
-        List<JsonNode> copies = documents.stream().map(JsonNode::deepCopy).toList();
+        List<JsonNode> copies = documents.stream().<JsonNode>map(JsonNode::deepCopy).toList();
         copies.forEach(KubernetesManifestsTest::dropImageRegistry);
         return copies;
     }
