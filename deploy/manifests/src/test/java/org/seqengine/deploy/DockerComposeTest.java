@@ -37,6 +37,9 @@ import org.seqengine.deploy.ComposeFile.PortMapping;
  */
 class DockerComposeTest {
 
+    /** The one-shot service that hands the Kafka Streams services' state volumes to the images' user. */
+    private static final String STATE_VOLUMES_INIT = "state-volumes";
+
     private static final Path ROOT = DeployedService.projectRoot();
     private static final String KAFKA = "kafka";
     private static final String KAFKA_SERVICE_LISTENER_HOST = KAFKA;
@@ -145,6 +148,11 @@ class DockerComposeTest {
                     .orElseThrow(() -> new AssertionError(name + ": no volume holds " + stateDir));
             assertThat(state.bind()).as(name + " state on a named volume").isFalse();
             assertThat(stateVolumes.add(state.source())).as(name + " shares state volume " + state.source()).isTrue();
+            // a new named volume is root's: the init service gives it to the image's user before the service starts
+            assertThat(compose.mounts(STATE_VOLUMES_INIT)).as(STATE_VOLUMES_INIT + " mounts " + state.source())
+                    .anyMatch(m -> m.source().equals(state.source()));
+            assertThat(compose.root().at("/services/" + name + "/depends_on/" + STATE_VOLUMES_INIT + "/condition").asText())
+                    .isEqualTo("service_completed_successfully");
         }
     }
 
@@ -253,7 +261,9 @@ class DockerComposeTest {
                     assertThat(compose.resolve(mount)).as(name + " mounts " + mount.source()).exists();
                 } else {
                     assertThat(declared).as(name + " mounts volume " + mount.source()).contains(mount.source());
-                    assertThat(used.add(mount.source())).as("volume " + mount.source() + " mounted once").isTrue();
+                    if (!name.equals(STATE_VOLUMES_INIT)) { // it only hands the state volumes to user 185
+                        assertThat(used.add(mount.source())).as("volume " + mount.source() + " mounted once").isTrue();
+                    }
                 }
             }
         }
