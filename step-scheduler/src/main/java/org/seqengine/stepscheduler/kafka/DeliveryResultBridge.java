@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.seqengine.schemas.Topics;
+import org.seqengine.schemas.serde.registry.SchemaRegistryUnavailableException;
 import org.seqengine.schemas.avro.DeliveryResultRecord;
 import org.seqengine.service.kafka.DeadLetters;
 
@@ -46,13 +47,15 @@ public class DeliveryResultBridge {
 
     @Incoming(INCOMING)
     public Uni<Void> bridge(KafkaRecordBatch<String, byte[]> batch) {
-        List<Message<byte[]>> out = new ArrayList<>();
         IncomingKafkaRecordBatchMetadata<String, byte[]> metadata = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("a Kafka batch without its records"));
-        for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
-            out.add(translate(record));
-        }
+        // translated inside the transaction: a schema registry that does not answer aborts it, and the batch
+        // is read again from the last commit instead of being skipped
         return transactions.withTransactionAndAck(batch, tx -> {
+            List<Message<byte[]>> out = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
+                out.add(translate(record));
+            }
             out.forEach(tx::send);
             return Uni.createFrom().voidItem();
         });
@@ -70,6 +73,8 @@ public class DeliveryResultBridge {
                         .withTopic(Topics.COMMANDS.name()).withKey(c.key()).build());
             }
             return deadLetter(record, new IllegalArgumentException(((DeliveryResultMapping.Rejected) outcome).reason()));
+        } catch (SchemaRegistryUnavailableException e) {
+            throw e; // a good record: never a dead letter
         } catch (RuntimeException e) {
             return deadLetter(record, e);
         }
