@@ -35,7 +35,7 @@ final class SchemasCommand {
         CommandSpec spec;
 
         @Option(names = "--registry", paramLabel = "URL",
-                description = "The Apicurio Registry: its base URL (e.g. http://localhost:8081) or its Confluent API URL "
+                description = "The Apicurio Registry: its base URL (e.g. http://localhost:8084, docker compose's) or its Confluent API URL "
                         + "(.../apis/ccompat/v7). Default: $SCHEMA_REGISTRY_URL.")
         String registry;
 
