@@ -36,6 +36,7 @@ public enum DeployedService {
     private final String serviceName;
     private final String moduleDir;
     private final boolean kafkaStreams;
+    private Set<String> variables;
 
     DeployedService(String serviceName, String moduleDir, boolean kafkaStreams) {
         this.serviceName = serviceName;
@@ -94,15 +95,25 @@ public enum DeployedService {
     /**
      * Whether setting this environment variable changes the service's configuration: a variable its
      * properties name, the MicroProfile Config spelling of one of its (non-profile) keys
-     * ({@code KAFKA_BOOTSTRAP_SERVERS} for {@code kafka.bootstrap.servers}), or a platform variable.
+     * ({@code KAFKA_BOOTSTRAP_SERVERS} for {@code kafka.bootstrap.servers}), a setting of one of its
+     * {@code @ConfigMapping} interfaces ({@link #configMappingVariables}), or a platform variable.
      */
     public boolean reads(String variable) {
-        if (PLATFORM_VARIABLES.contains(variable) || referencedVariables().contains(variable)) {
-            return true;
+        return PLATFORM_VARIABLES.contains(variable) || variables().contains(variable);
+    }
+
+    /** Every variable {@link #reads} accepts but the platform's, read from the sources once. */
+    private synchronized Set<String> variables() {
+        if (variables == null) {
+            Set<String> names = new TreeSet<>(referencedVariables());
+            properties().stringPropertyNames().stream()
+                    .filter(key -> !key.startsWith("%"))
+                    .map(DeployedService::environmentName)
+                    .forEach(names::add);
+            names.addAll(configMappingVariables());
+            variables = Set.copyOf(names);
         }
-        return properties().stringPropertyNames().stream()
-                .filter(key -> !key.startsWith("%"))
-                .anyMatch(key -> environmentName(key).equals(variable));
+        return variables;
     }
 
     /** MicroProfile Config's environment spelling of a property key. */
@@ -146,11 +157,6 @@ public enum DeployedService {
             throw new UncheckedIOException(e);
         }
         return names;
-    }
-
-    /** {@link #reads}, or a variable of one of its {@code @ConfigMapping} settings ({@link #configMappingVariables}). */
-    public boolean readsOrMaps(String variable) {
-        return reads(variable) || configMappingVariables().contains(variable);
     }
 
     /** The methods at depth 1 of the interface (inside its braces, outside nested types'). */

@@ -83,7 +83,7 @@ class DockerComposeTest {
     void setsOnlyVariablesTheServicesRead() {
         for (DeployedService service : DeployedService.values()) {
             for (String variable : compose.environment(service.serviceName()).keySet()) {
-                assertThat(service.readsOrMaps(variable)).as("%s reads %s", service.serviceName(), variable).isTrue();
+                assertThat(service.reads(variable)).as("%s reads %s", service.serviceName(), variable).isTrue();
             }
         }
     }

@@ -24,7 +24,7 @@ class ServiceMetricsTest {
         assertThat(DeployedService.ENROLLMENT_SERVICE.configMappingVariables())
                 .contains("ENROLLMENT_SUPPRESSION_SECRET", "ENROLLMENT_COMMAND_OUTCOME_RETENTION")
                 .doesNotContain("ENROLLMENT_TOPICS", "ENROLLMENT_UNENROLL_JOBS", "ENROLLMENT_MAX_TARGETS");
-        assertThat(DeployedService.ENROLLMENT_SERVICE.readsOrMaps("ENROLLMENT_SUPPRESSION_SECRET")).isTrue();
-        assertThat(DeployedService.STEP_SCHEDULER.readsOrMaps("ENROLLMENT_SUPPRESSION_SECRET")).isFalse();
+        assertThat(DeployedService.ENROLLMENT_SERVICE.reads("ENROLLMENT_SUPPRESSION_SECRET")).isTrue();
+        assertThat(DeployedService.STEP_SCHEDULER.reads("ENROLLMENT_SUPPRESSION_SECRET")).isFalse();
     }
 }
